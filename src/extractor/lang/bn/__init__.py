@@ -1,0 +1,1 @@
+"""Bengali language data: tables only (see resources.py for the format)."""

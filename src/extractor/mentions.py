@@ -1,0 +1,60 @@
+"""Mentions: every number-bearing expression, from the date and amount stages.
+
+Dates (dates.py) and amounts (amounts.py) are found separately on the
+normalized text; where they overlap, the reading that the words around the
+number support wins: a money or percent amount beats a date (`৯৫.৬ কোটি` is no
+year), a date beats a bare number or a counted quantity (`১৯৮৩ সালে`,
+`ছয় মাস পর` anchored to a dated event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractor import amounts, dates
+from extractor.matches import Found
+from extractor.records import Mention
+from extractor.text import NormText
+
+_STRONG_AMOUNTS = ("money", "percent")
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(date_found: list[Found], amount_found: list[Found]) -> list[Found]:
+    """Combine date and amount matches into one list, resolving overlaps (sorted)."""
+    strong = [a for a in amount_found if a.kind in _STRONG_AMOUNTS]
+    kept_dates = [d for d in date_found if not any(_overlaps(d, a) for a in strong)]
+    kept_amounts = [
+        a
+        for a in amount_found
+        if a.kind in _STRONG_AMOUNTS or not any(_overlaps(a, d) for d in kept_dates)
+    ]
+    return sorted(kept_dates + kept_amounts, key=lambda f: (f.start, -f.end))
+
+
+def find(text: str, doc_date: dt.date | None = None) -> list[Found]:
+    """All mentions of a normalized text, sorted by position."""
+    return merge(dates.find_dates(text, doc_date), amounts.find_amounts(text))
+
+
+def to_records(nt: NormText, found: list[Found]) -> list[Mention]:
+    """Contract Mention records with offsets into the text as read."""
+    out = []
+    for f in found:
+        start, end, text = nt.orig_span_text(f.start, f.end)
+        out.append(
+            Mention(
+                kind=f.kind,
+                start=start,
+                end=end,
+                text=text,
+                value=f.value,
+                unit=f.unit,
+                approximate=f.approximate,
+                warning=f.warning,
+            )
+        )
+    return out

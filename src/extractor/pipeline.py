@@ -1,0 +1,39 @@
+"""The whole flow for one article: text -> contract Document.
+
+    text ──normalize──▶ NormText (NFC + offset map)
+         ──dates / amounts──▶ Found (mentions, normalized offsets)
+         ──countries──▶ CountryMatch
+         ──events / trade──▶ Event, TradeFlow
+         ──records──▶ Document (validated against the text)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractor import countries, events, mentions, trade
+from extractor.records import Document
+from extractor.text import normalize, sentences
+
+
+def extract(text: str, doc_id: str = "doc", doc_date: dt.date | None = None) -> Document:
+    """Extract mentions, dated events and trade flows from one article's text.
+
+    ``text`` is the article as read (records.md: decoded UTF-8, BOM removed);
+    every offset in the result points into it. ``doc_date`` (the publication
+    date, when known) resolves expressions such as `গত বছর`.
+    """
+    if text.startswith("\ufeff"):
+        raise ValueError("remove the BOM before extraction (offsets count from after it)")
+    nt = normalize(text)
+    sents = sentences(nt.text)
+    found = mentions.find(nt.text, doc_date)
+    found_countries = countries.find_countries(nt.text)
+    doc = Document(
+        doc_id=doc_id,
+        mentions=mentions.to_records(nt, found),
+        events=events.find_events(nt, sents, found, found_countries),
+        trade=trade.find_trade(nt, sents, found, found_countries),
+    )
+    # Validate the offsets against the article: an invalid record is a bug.
+    return Document.model_validate(doc.model_dump(), context={"text": text})
