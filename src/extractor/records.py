@@ -38,7 +38,11 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes known to CLDR (through babel), plus historic ones."""
     from babel import Locale
 
-    codes = {c for c in Locale("en").territories if len(c) == 2 and c.isalpha() and c.isupper()}
+    codes = {
+        c
+        for c in Locale("en").territories
+        if isinstance(c, str) and len(c) == 2 and c.isalpha() and c.isupper()
+    }
     # CLDR lists a few pseudo/macro regions with two letters that are not countries.
     codes -= {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}
     return frozenset(codes | _HISTORIC_COUNTRIES)
@@ -226,7 +230,7 @@ class TradeFlow(_Spanned):
 class Document(_Record):
     """One article's records (records.md, 'One document')."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     doc_id: str = Field(min_length=1)
     events: list[Event] = Field(default_factory=list)
     trade: list[TradeFlow] = Field(default_factory=list)

@@ -22,7 +22,7 @@ BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 _DIGIT_TABLE = {ord(b): str(i) for i, b in enumerate(BENGALI_DIGITS)}
 # Characters that change in place (same length): digits, spaces, danda look-alikes.
 _SAME_LENGTH = dict(_DIGIT_TABLE)
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000\t" + "".join(map(chr, range(0x2000, 0x200B)))
 _SAME_LENGTH.update({ord(c): " " for c in _SPACES})
 _SAME_LENGTH[ord("|")] = "।"
 _SAME_LENGTH[ord("\u0965")] = "।"  # double danda ends a sentence like a danda
