@@ -31,11 +31,7 @@ def _cases() -> list[Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in data.get("examples", []):
             for raw in entry["texts"]:
-                cases.append(
-                    pytest.param(
-                        path.stem, entry, raw, None, id=f"{path.stem}:{raw}"
-                    )
-                )
+                cases.append(pytest.param(path.stem, entry, raw, None, id=f"{path.stem}:{raw}"))
         kinds = {e["value"]["kind"] for e in data.get("examples", [])}
         for raw in data.get("negative", []):
             cases.append(pytest.param(path.stem, None, raw, kinds, id=f"{path.stem}:NOT:{raw}"))

@@ -1,7 +1,7 @@
 """extractor: offline Bengali extraction of numbers, money, dates, dated events and trade flows.
 
-    >>> from extractor import extract
-    >>> doc = extract("১৯৮৩ সালে দুই দেশের মধ্যে কূটনৈতিক সম্পর্ক স্থাপিত হয়।", doc_id="x")
+>>> from extractor import extract
+>>> doc = extract("১৯৮৩ সালে দুই দেশের মধ্যে কূটনৈতিক সম্পর্ক স্থাপিত হয়।", doc_id="x")
 """
 
 from extractor.pipeline import extract

@@ -20,7 +20,9 @@ app = typer.Typer(
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (*.txt), JSONL files, or -")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output JSONL (default stdout)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output JSONL (default stdout)")
+    ] = None,
     doc_date: Annotated[
         str | None, typer.Option("--doc-date", help="Publication date YYYY-MM-DD for all inputs")
     ] = None,

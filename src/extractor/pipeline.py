@@ -1,10 +1,10 @@
 """The whole flow for one article: text -> contract Document.
 
-    text ──normalize──▶ NormText (NFC + offset map)
-         ──dates / amounts──▶ Found (mentions, normalized offsets)
-         ──countries──▶ CountryMatch
-         ──events / trade──▶ Event, TradeFlow
-         ──records──▶ Document (validated against the text)
+text ──normalize──▶ NormText (NFC + offset map)
+     ──dates / amounts──▶ Found (mentions, normalized offsets)
+     ──countries──▶ CountryMatch
+     ──events / trade──▶ Event, TradeFlow
+     ──records──▶ Document (validated against the text)
 """
 
 from __future__ import annotations
