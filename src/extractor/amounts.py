@@ -1,10 +1,691 @@
-"""Money, percent, quantity and number mentions (being written: see issue 2)."""
+"""Money, percent, quantity and number mentions in normalized text.
+
+One pass of the lexer (numbers.tokenize) over the text; heavier reading only
+where a token can start an amount (a digit string, a number word, a fraction,
+a hedge, a currency written before its number, শতকরা, প্রতি). An amount is
+
+    [hedge] [প্রতি CUR] [CUR] [শতকরা] NUMBER [(RESTATEMENT)] [UNIT] [sub-unit]
+    [বা/অর্থাৎ RESTATEMENT] [কাছাকাছি]
+
+with ranges (`১৫০ থেকে ১৭০ টাকা`: the first end borrows the unit and scale of
+the second) and split amounts (`৩৫ হাজার (...) ৮১৯ কোটি টাকা`: the parenthesis
+sits inside one number and is read on its own). Which words make what comes
+from the tables in ``lang/bn/`` (currencies, units, hedges, amount_context) and
+CLDR currency names through babel.
+"""
 
 from __future__ import annotations
 
-from extractor.matches import Found
+import bisect
+import functools
+import unicodedata
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import regex
+from babel import Locale
+
+from extractor.matches import Found, Kind
+from extractor.numbers import NumParse, Token, adjacent, parse_at, tokenize
+from extractor.resources import suffixes, table
+from extractor.text import sentences
+
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+# Year-like bare integers are the date stage's (`২০১১`, `১৯৭০-এর দশকে`).
+_YEAR_MIN, _YEAR_MAX = 1000, 2100
+_MAX_CLASSIFIER_LOOKAHEAD = 2
+_MAX_SPLIT_PAREN_TOKENS = 16
+# A bare number this large beside counted quantities is one more count of the list.
+_LIST_COUNT_MIN = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[str, ...]
+    value: str  # ISO code, unit role, ...
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    currencies: tuple[_Phrase, ...]  # longest first
+    units: tuple[_Phrase, ...]
+    roles: dict[str, frozenset[str]]  # amount_context role -> words
+    hedges: dict[str, frozenset[str]]
+    months: frozenset[str]
+    endings: frozenset[str]
+    by_first: dict[str, tuple[_Phrase, ...]]  # currency and unit phrases by their first word
+    starters: frozenset[str]  # words that can open an amount before its number
+    person_words: frozenset[str]  # classifiers that are themselves the counted noun (জন)
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _words(form: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(_nfc(form)))
+
+
+@functools.cache
+def _tables() -> _Tables:
+    currencies: list[_Phrase] = [
+        _Phrase(_words(r["form"]), r["code"], r["role"]) for r in table("currencies.tsv")
+    ]
+    known = {p.words for p in currencies}
+    for code, name in Locale("bn").currencies.items():
+        if "(" in name or len(code) != 3:
+            continue
+        words = _words(name)
+        if words not in known:
+            currencies.append(_Phrase(words, code, "name"))
+            known.add(words)
+    units = [
+        _Phrase(_words(r["word"]), r["word"], r["role"])
+        for r in table("units.tsv")
+        if r["role"] != "classifier"
+    ]
+    roles: dict[str, set[str]] = {}
+    for r in table("amount_context.tsv"):
+        roles.setdefault(r["role"], set()).add(r["word"])
+    hedges: dict[str, set[str]] = {}
+    for r in table("hedges.tsv"):
+        hedges.setdefault(r["role"], set()).add(r["word"])
+    loc = Locale("bn")
+    months = {
+        _nfc(name)
+        for ctx in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in loc.months[ctx][width].values()
+    }
+    by_first: dict[str, list[_Phrase]] = {}
+    for p in sorted([*currencies, *units], key=lambda p: -len(p.words)):
+        by_first.setdefault(p.words[0], []).append(p)
+    starters = {p.words[0] for p in currencies if p.role in ("name", "symbol")}
+    starters |= hedges.get("before", set()) | roles.get("rate", set())
+    starters |= roles.get("percent_before", set())
+    return _Tables(
+        currencies=tuple(sorted(currencies, key=lambda p: -len(p.words))),
+        units=tuple(sorted(units, key=lambda p: -len(p.words))),
+        roles={k: frozenset(v) for k, v in roles.items()},
+        hedges={k: frozenset(v) for k, v in hedges.items()},
+        months=frozenset(months),
+        endings=frozenset(s for s in suffixes() if not s.startswith("-")),
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        starters=frozenset(starters),
+        person_words=frozenset(
+            r["word"] for r in table("units.tsv") if r["role"] == "classifier"
+        )
+        & frozenset(r["word"] for r in table("units.tsv") if r["role"] == "count"),
+    )
+
+
+def _ending(tok: Token, form: str, endings: frozenset[str]) -> str | None:
+    """The case ending that follows ``form`` in the token's text ('' if none), or None."""
+    if tok.text == form:
+        return ""
+    if tok.kind == "word" and tok.text.startswith(form) and tok.text[len(form) :] in endings:
+        return tok.text[len(form) :]
+    return None
+
+
+def _match(
+    text: str, toks: list[Token], j: int, phrases: tuple[_Phrase, ...], roles: tuple[str, ...]
+) -> tuple[_Phrase, int, str] | None:
+    """The longest phrase of the given roles at token ``j``: (phrase, stop, ending).
+
+    ``phrases`` names the table searched (currencies or units, whose roles do
+    not overlap); candidates come from the first-word index, so a token costs a
+    few dictionary look-ups.
+    """
+    if j >= len(toks):
+        return None
+    if j > 0 and not adjacent(text, toks[j - 1], toks[j]):
+        return None
+    tb = _tables()
+    best: tuple[_Phrase, int, str] | None = None
+    for key in _stems(toks[j].text):
+        for p in tb.by_first.get(key, ()):
+            if p.role not in roles or j + len(p.words) > len(toks):
+                continue
+            if best is not None and len(p.words) <= len(best[0].words):
+                continue
+            got = _match_phrase(text, toks, j, p, tb.endings)
+            if got is not None:
+                best = (p, j + len(p.words), got)
+    return best
+
+
+def _match_phrase(
+    text: str, toks: list[Token], j: int, p: _Phrase, endings: frozenset[str]
+) -> str | None:
+    for k, w in enumerate(p.words[:-1]):
+        tok = toks[j + k]
+        if tok.text != w or (k and not adjacent(text, toks[j + k - 1], tok)):
+            return None
+    last = toks[j + len(p.words) - 1]
+    if len(p.words) > 1 and not adjacent(text, toks[j + len(p.words) - 2], last):
+        return None
+    return _ending(last, p.words[-1], endings)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the word without each case ending it may carry (longest stem first)."""
+    out = {word}
+    for suf in _tables().endings:
+        if len(word) > len(suf) and word.endswith(suf):
+            out.add(word[: -len(suf)])
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _word_in(tok: Token | None, role: str) -> bool:
+    if tok is None:
+        return False
+    words = _tables().roles.get(role, frozenset())
+    return tok.text in words or tok.stem in words or any(w in words for w in _stems(tok.text))
+
+
+def _stem(tok: Token) -> str:
+    """The word without a case ending (for context words like সালে, তারিখে)."""
+    stems = _stems(tok.text)
+    return stems[1] if len(stems) > 1 else tok.text
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """An amount being read: token range, value and what kind the words make it."""
+
+    first: int  # first token (hedge or prefix included)
+    stop: int  # token after the last
+    num: NumParse
+    value: Decimal
+    kind: Kind
+    unit: str | None
+    approximate: bool = False
+    warning: str | None = None
+    nested: tuple[Found, ...] = ()
+    unit_kind: str = ""  # "money", "percent", a units.tsv role, or ""
+
+
+def _is_year_like(num: NumParse) -> bool:
+    if num.has_scale or num.words_only or len(num.tokens) != 1:
+        return False
+    tok = num.tokens[0]
+    return (
+        tok.kind == "digits"
+        and len(tok.stem) == 4
+        and tok.stem.isdigit()
+        and _YEAR_MIN <= int(tok.stem) <= _YEAR_MAX
+    )
+
+
+def _unit_after(
+    text: str, toks: list[Token], j: int, num: NumParse, pct_before: bool
+) -> tuple[str, str | None, int]:
+    """What follows a number: (unit kind, unit, stop). Unit kind '' when nothing."""
+    tb = _tables()
+    if num.ended and not num.classifier:
+        return "", None, j
+    if not num.classifier:
+        cur = _match(text, toks, j, tb.currencies, ("name", "symbol"))
+        if cur is not None:
+            return "money", cur[0].value, cur[1]
+        adj = _match(text, toks, j, tb.currencies, ("adjective",))
+        if adj is not None and (adj[1] >= len(toks) or toks[adj[1]].kind == "sign"):
+            return "money", adj[0].value, adj[1]
+        if j < len(toks) and adjacent(text, toks[j - 1], toks[j]):
+            tok = toks[j]
+            if _word_in(tok, "percent"):
+                stop = j + 1
+                if pct_before and stop < len(toks) and _word_in(toks[stop], "percent_part"):
+                    stop += 1
+                return "percent", "%", stop
+            if pct_before and _word_in(tok, "percent_part"):
+                return "percent", "%", j + 1
+        if pct_before:
+            return "percent", "%", j
+    unit = _match(text, toks, j, tb.units, ("measure", "count", "time", "kind"))
+    if unit is None and num.classifier:
+        # A classifier counts the noun a word or two later (তিনটি বাণিজ্যিক ব্যাংক).
+        for k in range(j + 1, min(j + 1 + _MAX_CLASSIFIER_LOOKAHEAD, len(toks))):
+            if toks[k - 1].kind != "word" or not adjacent(text, toks[k - 1], toks[k - 1]):
+                break
+            unit = _match(text, toks, k, tb.units, ("measure", "count", "time"))
+            if unit is not None:
+                break
+    if unit is None:
+        if num.classifier:
+            # দুজন, ২৫জন: persons; তিনটি alone: a count of something unnamed.
+            return "count", (num.classifier if num.classifier in tb.person_words else None), j
+        return "", None, j
+    phrase, stop, _ = unit
+    role, name = phrase.role, phrase.value
+    if role == "kind":
+        # "two kinds of X": the count is of the noun after it.
+        if (
+            stop < len(toks)
+            and toks[stop].kind == "word"
+            and adjacent(text, toks[stop - 1], toks[stop])
+        ):
+            return "count", _stem(toks[stop]), stop + 1
+        return "", None, j
+    if name == "জন":
+        more = _match(text, toks, stop, tb.units, ("count",))
+        if more is not None:
+            name, stop = more[0].value, more[1]
+    # A unit written twice or with its last word again (ঘনফুট ঘনফুটের, ঘনফুট ফুট).
+    while role == "measure":
+        again = _match(text, toks, stop, tb.units, ("measure",))
+        if again is None:
+            break
+        stop = again[1]
+    return role, name, stop
+
+
+def _agree(a: Decimal, qa: Decimal, b: Decimal, qb: Decimal) -> bool:
+    """Two written values are one amount up to the rounding of the coarser one."""
+    return abs(a - b) * 2 <= max(qa, qb)
+
+
+def _clean(value: Decimal) -> Decimal:
+    """Drop the zeros that scale multiplication leaves (28.1 × 10^6 → 28100000)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value
+
+
+class _Reader:
+    """Reads amounts from one token list of one normalized text."""
+
+    def __init__(self, text: str, toks: list[Token]) -> None:
+        self.text = text
+        self.toks = toks
+        self.tb = _tables()
+
+    def tok(self, j: int) -> Token | None:
+        return self.toks[j] if 0 <= j < len(self.toks) else None
+
+    def adj(self, a: int, b: int) -> bool:
+        ta, tb_ = self.tok(a), self.tok(b)
+        return ta is not None and tb_ is not None and adjacent(self.text, ta, tb_)
+
+    def scan(self, lo: int, hi: int) -> list[Found]:
+        out: list[Found] = []
+        i = lo
+        starters = self.tb.starters
+        while i < hi:
+            tok = self.toks[i]
+            if tok.kind not in ("digits", "num", "add", "whole") and tok.text not in starters:
+                i += 1
+                continue
+            res = self.read(i, hi)
+            if res is None:
+                i += 1
+                continue
+            found, nxt = res
+            out.extend(found)
+            i = max(nxt, i + 1)
+        return out
+
+    # -- one amount -------------------------------------------------------
+
+    def read(self, i: int, hi: int) -> tuple[list[Found], int] | None:
+        """Mentions of the amount starting at token ``i`` and the token after it."""
+        tok = self.toks[i]
+        if tok.kind == "whole":
+            return self._whole(i)
+        amt = self.amount(i, hi)
+        if amt is None:
+            return None
+        found: list[Found] = []
+        # A range or alternative: the first end borrows unit and scale of the second.
+        nxt = self.tok(amt.stop)
+        if (
+            amt.unit_kind == ""
+            and nxt is not None
+            and (_word_in(nxt, "range") or _word_in(nxt, "restate"))
+            and self.adj(amt.stop - 1, amt.stop)
+        ):
+            other = self.amount(amt.stop + 1, hi)
+            if other is not None and other.unit_kind and self.adj(amt.stop, amt.stop + 1):
+                first = self._borrow(amt, other)
+                if first is not None:
+                    return [*self._emit(first), *self._emit(other)], other.stop
+        if _is_year_like(amt.num) and amt.unit_kind in ("", "time"):
+            # A fiscal year or year range (২০২৩-২৪, ১৯৭২-৭৩) is the date stage's too.
+            if nxt is not None and nxt.text == "-" and self.tok(amt.stop + 1) is not None:
+                return [], amt.stop + 2
+            return [], amt.stop
+        found.extend(self._emit(amt))
+        return found, amt.stop
+
+    def _borrow(self, first: _Amount, other: _Amount) -> _Amount | None:
+        value = first.value
+        if not first.num.has_scale and other.num.last_scale is not None:
+            value = value * other.num.last_scale
+        if _is_year_like(first.num) and _is_year_like(other.num):
+            return None
+        return replace(
+            first, value=value, kind=other.kind, unit=other.unit, unit_kind=other.unit_kind
+        )
+
+    def _whole(self, i: int) -> tuple[list[Found], int]:
+        tok = self.toks[i]
+        start = tok.start
+        approx = False
+        prev = self.tok(i - 1)
+        if (
+            prev is not None
+            and prev.text in self.tb.hedges.get("before", ())
+            and self.adj(i - 1, i)
+        ):
+            start, approx = prev.start, True
+        assert tok.value is not None
+        stop = i + 1
+        while (
+            self.tok(stop) is not None
+            and self.toks[stop].text == tok.text
+            and self.adj(stop - 1, stop)
+        ):
+            stop += 1  # অর্ধেকের অর্ধেকের: a repeated word is one mention
+        end = self.toks[stop - 1].end
+        return [Found(start, end, "number", tok.value, None, approx)], stop
+
+    def amount(self, i: int, hi: int) -> _Amount | None:
+        """Read one amount (hedge, prefixes, number, restatements, unit) at token ``i``."""
+        tb = self.tb
+        j = i
+        approx = False
+        tok = self.toks[j]
+        if tok.text in tb.hedges.get("before", ()) and self.adj(j, j + 1):
+            approx = True
+            j += 1
+        pre_cur: str | None = None
+        rate_stop: int | None = None
+        t = self.tok(j)
+        if t is not None and _word_in(t, "rate"):
+            m = _match(self.text, self.toks, j + 1, tb.currencies, ("name", "symbol"))
+            if m is not None and self._number_starts(m[1]) and self.adj(j, j + 1):
+                rate_stop = m[1]
+                j = m[1]
+        if rate_stop is None:
+            m = _match(self.text, self.toks, j, tb.currencies, ("name", "symbol"))
+            if m is not None and self._number_starts(m[1]) and self.adj(m[1] - 1, m[1]):
+                pre_cur = m[0].value
+                j = m[1]
+        pct_before = False
+        t = self.tok(j)
+        if t is not None and _word_in(t, "percent_before") and self._number_starts(j + 1):
+            pct_before = True
+            j += 1
+        if j >= hi or not self._number_starts(j):
+            return None
+        num = parse_at(self.text, self.toks, j, hi)
+        if num is None or self._excluded(num):
+            return None
+        j = num.stop
+        value = num.value
+        warning: str | None = None
+        nested: tuple[Found, ...] = ()
+        # A restatement in parentheses right after the number: (২.৮১ কোটি).
+        paren = self._paren_restatement(j, hi)
+        if paren is not None:
+            inner, inner_kind, _, j = paren
+            if not _agree(num.value, num.quantum, inner.value, inner.quantum) and not inner_kind:
+                warning = f"restatement {_clean(inner.value)} differs from {_clean(num.value)}"
+        else:
+            split = self._split(num, j, hi)
+            if split is not None:
+                num, nested, j = split
+                value = num.value
+        unit_kind, unit, j = _unit_after(self.text, self.toks, j, num, pct_before)
+        if paren is not None and not unit_kind and paren[1]:
+            unit_kind, unit = paren[1], paren[2]
+        if pre_cur is not None:
+            if unit_kind == "money" and unit != pre_cur:
+                return None
+            unit_kind, unit = "money", pre_cur
+        if rate_stop is not None and unit_kind != "money":
+            return None
+        kind = self._kind(unit_kind, num, j)
+        if kind is None:
+            return None
+        if unit_kind == "measure":
+            j = self._conversion(j, hi)
+        if kind == "money":
+            value, j = self._subunit(value, unit, j)
+        if kind == "quantity" and unit_kind in ("count", "time") and self._points_back(i, j, num):
+            return None
+        amt = _Amount(i, j, num, value, kind, unit, approx, warning, nested, unit_kind)
+        amt = self._restatement(amt, hi)
+        # প্রায় ... কাছাকাছি: the closing hedge is inside the span.
+        nxt = self.tok(amt.stop)
+        if (
+            approx
+            and nxt is not None
+            and nxt.text in tb.hedges.get("after", ())
+            and self.adj(amt.stop - 1, amt.stop)
+        ):
+            amt = replace(amt, stop=amt.stop + 1)
+        return amt
+
+    def _number_starts(self, j: int) -> bool:
+        t = self.tok(j)
+        return t is not None and t.kind in ("digits", "num", "add") and not t.ordinal
+
+    def _excluded(self, num: NumParse) -> bool:
+        """Labels, ordinals and numbers that belong to a date."""
+        first = num.tokens[0]
+        prev = self.tok(num.first - 1)
+        if first.start > 0 and _LETTER.match(self.text[first.start - 1]):
+            return True  # written onto a word: জি২, কোভিড19
+        if prev is not None and prev.text == "-" and first.start == prev.end:
+            before = self.tok(num.first - 2)
+            if before is not None and before.kind == "word" and before.end == prev.start:
+                return True  # জি-২০, ইউনিট-৩
+        if prev is not None and _word_in(prev, "label") and self.adj(num.first - 1, num.first):
+            return True
+        if num.has_scale:
+            return False
+        nxt = self.tok(num.stop)
+        near = nxt is not None and self.adj(num.stop - 1, num.stop)
+        if near and nxt is not None and (_word_in(nxt, "date") or self._month(nxt)):
+            return True  # ২০১১ সালে, ২৯ ডিসেম্বর, ৬ তারিখ
+        if prev is not None and self._month(prev):
+            if (self.adj(num.first - 1, num.first) and num.value <= 31) or _is_year_like(num):
+                return True  # ডিসেম্বর ২০২৩
+        return False
+
+    def _month(self, tok: Token) -> bool:
+        return any(w in self.tb.months for w in _stems(tok.text))
+
+    def _paren_restatement(self, j: int, hi: int) -> tuple[NumParse, str, str | None, int] | None:
+        """`(২.৮১ কোটি)` or `(২৯৩ কোটি ৬০ লাখ ডলার)` right after a number."""
+        t = self.tok(j)
+        if t is None or t.text != "(" or not self._number_starts(j + 1):
+            return None
+        inner = parse_at(self.text, self.toks, j + 1, hi)
+        if inner is None:
+            return None
+        k = inner.stop
+        kind, unit, k = _unit_after(self.text, self.toks, k, inner, False)
+        close = self.tok(k)
+        if close is None or close.text != ")" or kind not in ("", "money"):
+            return None
+        return inner, kind, unit, k + 1
+
+    def _split(
+        self, num: NumParse, j: int, hi: int
+    ) -> tuple[NumParse, tuple[Found, ...], int] | None:
+        """`৩৫ হাজার (প্রতি ডলার ১২২ টাকা হিসাবে) ৮১৯ কোটি ২০ লাখ`: one number around a parenthesis."""
+        t = self.tok(j)
+        if t is None or t.text != "(" or not num.has_scale or num.last_scale is None:
+            return None
+        close = None
+        for k in range(j + 1, min(j + _MAX_SPLIT_PAREN_TOKENS, hi)):
+            if self.toks[k].text == ")":
+                close = k
+                break
+            if self.toks[k].text in "(।\n":
+                return None
+        if close is None or not self._number_starts(close + 1):
+            return None
+        joined = list(num.tokens) + self.toks[close + 1 : min(hi, close + 1 + 40)]
+        whole = parse_at(self.text, joined, 0, join=len(num.tokens))
+        if whole is None or whole.stop <= len(num.tokens) or whole.largest <= num.largest:
+            return None
+        stop = close + 1 + (whole.stop - len(num.tokens))
+        inner = _Reader(self.text, self.toks).scan(j + 1, close)
+        merged = NumParse(
+            value=whole.value,
+            first=num.first,
+            stop=stop,
+            has_scale=True,
+            last_scale=whole.last_scale,
+            largest=whole.largest,
+            words_only=whole.words_only,
+            ambiguous=False,
+            classifier=whole.classifier,
+            ended=whole.ended,
+            quantum=whole.quantum,
+            tokens=tuple(self.toks[num.first : stop]),
+        )
+        return merged, tuple(inner), stop
+
+    def _conversion(self, j: int, hi: int) -> int:
+        """`৫৩২ কিলোমিটার (৩৩১ মাইল)`: a measure restated in another unit is one mention."""
+        t = self.tok(j)
+        if t is None or t.text != "(" or not self._number_starts(j + 1):
+            return j
+        inner = parse_at(self.text, self.toks, j + 1, hi)
+        if inner is None:
+            return j
+        kind, _, k = _unit_after(self.text, self.toks, inner.stop, inner, False)
+        close = self.tok(k)
+        if kind != "measure" or close is None or close.text != ")":
+            return j
+        return k + 1
+
+    def _kind(self, unit_kind: str, num: NumParse, j: int) -> Kind | None:
+        if unit_kind == "money":
+            return "money"
+        if unit_kind == "percent":
+            return "percent"
+        if num.classifier:
+            if num.words_only and num.value == 1 and unit_kind in ("", "count"):
+                return None  # একটি, একজন: the indefinite article
+            if num.classifier.startswith("টা") and _word_in(self.tok(j), "clock"):
+                return "number"  # এগারোটার সময়: a time of day
+            return "quantity"
+        if unit_kind in ("measure", "count"):
+            return "quantity"
+        if unit_kind == "time":
+            last = num.tokens[-1]
+            unit_tok = self.tok(j - 1)
+            if unit_tok is not None and _stem(unit_tok).startswith("দশক") and last.suffix:
+                return None  # আশির দশকে, ৯০-এর দশকে: a decade is a date
+            return "quantity"
+        if num.words_only and not num.has_scale and num.value == int(num.value):
+            return None  # a bare number word: an article, a back-reference or an idiom
+        if num.ambiguous:
+            return None
+        return "number"
+
+    def _points_back(self, i: int, j: int, num: NumParse) -> bool:
+        """`এই দুই দেশ`, `দুই দেশের মধ্যে`: a number word that points back to named things."""
+        if not num.words_only:
+            return False
+        prev = self.tok(num.first - 1)
+        if prev is not None and _word_in(prev, "backref") and self.adj(num.first - 1, num.first):
+            return True
+        nxt = self.tok(j)
+        return nxt is not None and _word_in(nxt, "between") and self.adj(j - 1, j)
+
+    def _subunit(self, value: Decimal, unit: str | None, j: int) -> tuple[Decimal, int]:
+        """`১২২ টাকা ৩০ পয়সা` = 122.30 (two decimals kept)."""
+        t = self.tok(j)
+        if t is None or t.kind not in ("digits", "num") or not self.adj(j - 1, j):
+            return value, j
+        if t.value is None or t.value != int(t.value) or not 0 <= t.value < 100:
+            return value, j
+        sub = _match(self.text, self.toks, j + 1, self.tb.currencies, ("subunit",))
+        if sub is None or sub[0].value != unit or value != int(value):
+            return value, j
+        return Decimal(f"{int(value)}.{int(t.value):02d}"), sub[1]
+
+    def _restatement(self, amt: _Amount, hi: int) -> _Amount:
+        """`৫০ বিলিয়ন বা ৫ হাজার কোটি ডলার`: one amount said twice is one mention."""
+        t = self.tok(amt.stop)
+        if t is None or not _word_in(t, "restate") or not self.adj(amt.stop - 1, amt.stop):
+            return amt
+        if amt.unit_kind and amt.unit_kind not in ("money", "percent", "measure"):
+            return amt
+        other = self.amount(amt.stop + 1, hi)
+        if other is None or not self.adj(amt.stop, amt.stop + 1):
+            return amt
+        if amt.unit_kind and (other.kind != amt.kind or other.unit != amt.unit):
+            return amt
+        if not amt.unit_kind and not other.unit_kind:
+            return amt
+        if not _agree(amt.value, amt.num.quantum, other.value, other.num.quantum):
+            return amt  # "5 or 6 crore": two values (read as a range by the caller)
+        return replace(
+            amt,
+            stop=other.stop,
+            kind=other.kind if not amt.unit_kind else amt.kind,
+            unit=other.unit if not amt.unit_kind else amt.unit,
+            unit_kind=other.unit_kind if not amt.unit_kind else amt.unit_kind,
+            approximate=amt.approximate or other.approximate,
+            warning=amt.warning or other.warning,
+        )
+
+    def _emit(self, amt: _Amount) -> list[Found]:
+        start = self.toks[amt.first].start
+        end = self.toks[amt.stop - 1].end
+        unit = amt.unit
+        if amt.kind == "number":
+            unit = None
+        found = Found(start, end, amt.kind, _clean(amt.value), unit, amt.approximate, amt.warning)
+        return [found, *amt.nested]
+
+
+def _sentence_context(text: str, found: list[Found], scaled: set[int]) -> list[Found]:
+    """A number in a list whose amounts share one unit takes it: a scaled number
+    is money when the sentence's money has one currency (`জুলাইয়ে ১৯১.৩৭ কোটি, ...
+    জুনে ২৮২ কোটি ডলার`); a large bare count is a quantity beside quantities of one
+    unit (`... ৪,৫২,৪৮৫ জন পর্যটক, তারপরে (১,৮৭,৭৭৩)`)."""
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    out: list[Found] = []
+    for idx, f in enumerate(found):
+        k = bisect.bisect_right(starts, f.start) - 1
+        sent = sents[k] if k >= 0 and f.start < sents[k].end else None
+        if f.kind != "number" or sent is None or not isinstance(f.value, Decimal):
+            out.append(f)
+            continue
+        inside = [g for g in found if sent.start <= g.start < sent.end and g is not f]
+        codes = {g.unit for g in inside if g.kind == "money"}
+        units = {g.unit for g in inside if g.kind == "quantity"}
+        if idx in scaled and len(codes) == 1:
+            out.append(replace(f, kind="money", unit=codes.pop()))
+        elif not codes and len(units) == 1 and f.value >= _LIST_COUNT_MIN:
+            out.append(replace(f, kind="quantity", unit=None))
+        else:
+            out.append(f)
+    return out
 
 
 def find_amounts(text: str) -> list[Found]:
     """Amount mentions of a normalized text, in order."""
-    return []
+    toks = tokenize(text)
+    found = _Reader(text, toks).scan(0, len(toks))
+    scale_starts = [t.start for t in toks if t.kind == "scale"]
+    scaled = {
+        k
+        for k, f in enumerate(found)
+        if f.kind == "number"
+        and bisect.bisect_left(scale_starts, f.start) < bisect.bisect_left(scale_starts, f.end)
+    }
+    found = _sentence_context(text, found, scaled)
+    return sorted(found, key=lambda f: (f.start, -f.end))

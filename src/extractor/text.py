@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,42 +132,169 @@ def normalize(orig: str) -> NormText:
 
 
 def decode(data: bytes, path: str = "<input>") -> str:
-    """Decode an article's bytes as UTF-8 (BOM removed) or raise a clear InputError."""
-    if not data.strip():
+    """Decode an article's bytes as UTF-8 (BOM removed) or raise a clear InputError.
+
+    records.md fixes the offsets to UTF-8 text, so other encodings are refused
+    with the encoding guessed (``kind`` "encoding"), Bengali typed in a legacy
+    Bijoy/SutonnyMJ font encoding is refused as such ("legacy-encoding"), and
+    empty or binary input is named ("empty", "binary").
+    """
+    if not data or data.isspace():
         raise InputError(path, "empty", "the file is empty")
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    sniff_utf16(data, path)
     if b"\x00" in data:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-            raise InputError(path, "encoding", "not UTF-8: the file looks like UTF-16")
         raise InputError(path, "binary", "the file contains NUL bytes (binary data?)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, "encoding", f"not UTF-8 (byte {exc.start}); {_guess_encoding(data)}"
-        ) from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        raise _not_utf8(data, path, exc.start) from exc
+    check_text(text, path)
     return text
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:2000]
-    return sample.count(0) > len(sample) // 4
+def check_text(text: str, path: str = "<input>") -> None:
+    """Refuse decoded text that is no article: empty, binary, or legacy-font Bengali."""
+    if not text.strip():
+        raise InputError(path, "empty", "the text is empty")
+    if "\x00" in text or _control_share(text) > 0.01:
+        raise InputError(path, "binary", "the text is full of control characters (binary data?)")
+    if looks_like_bijoy(text):
+        raise InputError(
+            path,
+            "legacy-encoding",
+            "Bengali in a legacy ASCII font encoding (Bijoy/SutonnyMJ), not Unicode: "
+            "convert it to Unicode first",
+        )
 
 
-def _guess_encoding(data: bytes) -> str:
+def sniff_utf16(data: bytes, path: str = "<input>") -> None:
+    """Refuse bytes (or the first bytes of a file) that are UTF-16 or UTF-32."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            raise InputError(path, "encoding", f"not UTF-8: {name} (byte order mark)")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        raise InputError(
+            path, "encoding", f"not UTF-8: looks like {utf16} without a byte order mark"
+        )
+
+
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+)
+_SAMPLE = 1 << 16
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Name the UTF-16 byte order when the sample decodes as UTF-16 text.
+
+    UTF-16 puts the high byte of every code unit in the same position of each
+    pair; for ASCII (00) and Bengali (09) text that byte takes one or two values
+    almost everywhere, which no UTF-8 or single-byte text does.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2] if len(data) > 1 else b""
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    for name, high in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
+        counts = Counter(high).most_common(2)
+        if sum(n for _, n in counts) < 0.9 * len(high) or counts[0][0] not in _HIGH_BYTES:
+            continue
+        try:
+            text = sample.decode(name.lower(), errors="strict")
+        except UnicodeDecodeError:
+            # The sample may end inside a surrogate pair.
+            text = sample[:-2].decode(name.lower(), errors="replace")
+        if _control_share(text) < 0.01 and "\ufffd" not in text:
+            return name
+    return None
+
+
+# High bytes of Latin (00), Bengali (09) and general punctuation (20) code units.
+_HIGH_BYTES = frozenset({0x00, 0x09, 0x20})
+_CONTROLS = frozenset(chr(c) for c in [*range(0x20), 0x7F]) - set("\t\n\r\f\v")
+
+
+def _control_share(text: str) -> float:
+    sample = text[:_SAMPLE]
+    return sum(ch in _CONTROLS for ch in sample) / max(len(sample), 1)
+
+
+def _not_utf8(data: bytes, path: str, position: int) -> InputError:
+    """The error for bytes that are not UTF-8, naming the encoding they look like."""
+    if (
+        sum(b < 0x20 and b not in b"\t\n\r\f\v" for b in data[:_SAMPLE])
+        > len(data[:_SAMPLE]) // 100
+    ):
+        return InputError(
+            path, "binary", f"not text: control bytes and invalid UTF-8 (byte {position})"
+        )
     try:
-        data.decode("cp1252")
+        text = data.decode("cp1252")
+        name = (
+            "cp1252 (Windows-1252)"
+            if any(0x80 <= b <= 0x9F for b in data)
+            else "Latin-1 (ISO-8859-1)"
+        )
     except UnicodeDecodeError:
-        return "the encoding is unknown"
-    return "it looks like cp1252/Latin-1"
+        text = data.decode("latin-1")
+        name = "Latin-1 (ISO-8859-1)"
+    if looks_like_bijoy(text):
+        return InputError(
+            path,
+            "legacy-encoding",
+            f"Bengali in a legacy ASCII font encoding (Bijoy/SutonnyMJ, {name} bytes), "
+            "not Unicode: convert it to Unicode first",
+        )
+    return InputError(
+        path, "encoding", f"not UTF-8 (invalid byte at {position}): looks like {name}"
+    )
+
+
+# Bijoy keymaps (SutonnyMJ and its family) put Bengali glyphs on ASCII letters and
+# on Latin-1/cp1252 symbols that Latin-script prose hardly uses: pre-base vowel
+# signs (‡ † ˆ ‰ for ে ৈ), reph and ra/ya phala (© ª ¨ Ö), conjunct glyphs (¯ ¶ ¸ ¤
+# ¦ µ Í Î ¡ ¢ ¥ ÷). Words also mix case inside (`AvKvk`, `‡`L‡Qv`), since upper-case
+# letters are consonants and lower-case letters vowel signs and other consonants.
+_BIJOY_SIGNS = "‡†ˆ‰©ª¨¯¶¸¤¦µÍÎ¡¢¥÷Ö"
+# A glyph word: a pre-base vowel sign before a letter, or a conjunct glyph after one.
+_BIJOY_GLYPH_WORD = regex.compile(r"[‡†ˆ‰][A-Za-z`]|[A-Za-z][©ª¨¯¶¸¤¦µÍÎ¡¢¥÷Ö]")
+# Also Bijoy-like: a lower-to-upper case change or a backtick (দ) inside a word.
+_BIJOY_WORD = regex.compile(rf"[a-z][A-Z`]|`[a-zA-Z]|{_BIJOY_GLYPH_WORD.pattern}")
+_WORD = regex.compile(r"\S+")
+_BENGALI = regex.compile(r"\p{Bengali}")
+
+
+def looks_like_bijoy(text: str) -> bool:
+    """True when a (mostly ASCII) text is Bengali typed in a Bijoy font encoding.
+
+    Bijoy text is full of glyph words (every ে and most conjuncts make one) and
+    of words with case changes inside, since upper-case keys are consonants and
+    lower-case keys vowel signs; Latin-script prose has almost no glyph words,
+    and camelCase alone (code, brand names) is not enough.
+    """
+    sample = text[:_SAMPLE]
+    words = _WORD.findall(sample)
+    if len(words) < 3 or len(_BENGALI.findall(sample)) > 0.1 * len(sample):
+        return False
+    glyph = sum(1 for w in words if _BIJOY_GLYPH_WORD.search(w))
+    if glyph < 3 or glyph < 0.1 * len(words):
+        return False
+    odd = sum(1 for w in words if _BIJOY_WORD.search(w))
+    return odd >= 0.2 * len(words)
 
 
 def read_article(path: str | Path) -> str:
     """Read one article file as records.md defines it (UTF-8, BOM removed)."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            data = f.read()
     except FileNotFoundError as exc:
         raise InputError(str(p), "missing", "no such file") from exc
     except IsADirectoryError as exc:

@@ -1,0 +1,220 @@
+"""Throughput and memory benchmark (issue 6). Never run as a timed test.
+
+    python bench/run.py                 # 20 MB of varied text, all measurements
+    python bench/run.py --size-mb 1 --rss-mb 2 --skip-dateparser   # a quick smoke run (CI)
+
+Builds varied Bengali text from the bundled corpus (numbers, country names and
+sentence order changed in every copy so that no tokenizer cache helps) and
+reports on the same text, as MB/s of UTF-8 input and as a ratio to (a):
+(a) spaCy blank("bn") tokenizer alone, (b) the full pipeline in one process,
+(c) the full pipeline with 2 worker processes, (d) dateparser's search_dates on
+a subset; then one worker's RSS after 10 MB and 100 MB of input and its peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import platform
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+BN_DIGITS = "০১২৩৪৫৬৭৮৯"
+_NUMBER = regex.compile(r"[0-9০-৯]+")
+_SENTENCE = regex.compile(r"[^।?!\n]+[।?!]?")
+
+
+def _countries() -> list[str]:
+    from babel import Locale
+
+    names = Locale("bn").territories
+    return sorted(str(v) for k, v in names.items() if isinstance(k, str) and k.isalpha())
+
+
+def _vary_number(m: regex.Match[str], rng: random.Random) -> str:
+    digits = [str(rng.randrange(10)) for _ in m.group()]
+    if len(digits) > 1:
+        digits[0] = str(rng.randrange(1, 10))
+    if m.group()[0] in BN_DIGITS or rng.random() < 0.8:
+        return "".join(BN_DIGITS[int(d)] for d in digits)
+    return "".join(digits)
+
+
+def varied_documents(size_mb: float, seed: int = 7) -> Iterator[str]:
+    """Yield article-sized documents until about size_mb MB of UTF-8 text."""
+    sources = sorted((ROOT / "corpus").glob("*.txt")) or sorted(
+        (ROOT.parent / "shared" / "seed").glob("*.txt")
+    )
+    if not sources:
+        raise SystemExit("no corpus/*.txt to build benchmark text from")
+    sentences = []
+    for path in sources:
+        sentences += [s.strip() for s in _SENTENCE.findall(path.read_text(encoding="utf-8"))]
+    sentences = [s for s in sentences if s]
+    countries = _countries()
+    country_re = regex.compile("|".join(regex.escape(c) for c in countries[:200]))
+    rng = random.Random(seed)
+    target = int(size_mb * 1_000_000)
+    produced = 0
+    while produced < target:
+        picked = rng.sample(sentences, min(len(sentences), 40))
+        doc = " ".join(picked)
+        doc = _NUMBER.sub(lambda m: _vary_number(m, rng), doc)
+        doc = country_re.sub(lambda _m: rng.choice(countries), doc)
+        produced += len(doc.encode("utf-8"))
+        yield doc
+
+
+def _mb(docs: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1_000_000
+
+
+def bench_spacy(docs: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("bn")
+    start = time.perf_counter()
+    for d in docs:
+        nlp.tokenizer(d)
+    return time.perf_counter() - start
+
+
+def bench_pipeline(docs: list[str]) -> float:
+    from extractor import extract
+
+    extract("১৯৮৩ সালে ২৮.১ মিলিয়ন ডলার", doc_id="warm")
+    start = time.perf_counter()
+    for i, d in enumerate(docs):
+        extract(d, doc_id=str(i)).model_dump_json()
+    return time.perf_counter() - start
+
+
+def _work(item: tuple[int, str]) -> str:
+    from extractor import extract
+
+    return extract(item[1], doc_id=str(item[0])).model_dump_json()
+
+
+def bench_workers(docs: list[str], workers: int) -> float:
+    ctx = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        pool.map(_work, [(0, "১৯৮৩ সালে")] * workers)  # start-up and imports off the clock
+        start = time.perf_counter()
+        for _ in pool.imap(_work, enumerate(docs), chunksize=8):
+            pass
+        return time.perf_counter() - start
+
+
+def bench_dateparser(docs: list[str], mb: float) -> tuple[float, float] | None:
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+    subset, size = [], 0.0
+    for d in docs:
+        subset.append(d)
+        size += len(d.encode("utf-8")) / 1_000_000
+        if size >= mb:
+            break
+    start = time.perf_counter()
+    for d in subset:
+        search_dates(d, languages=["bn"])
+    return time.perf_counter() - start, size
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * resource.getpagesize() / 1_000_000
+
+
+def worker_rss(total_mb: float) -> dict[str, float]:
+    """Stream total_mb MB through one process; RSS after 10% and 100%, and the peak."""
+    from extractor import extract
+
+    seen = 0.0
+    marks: dict[str, float] = {}
+    checkpoint = total_mb / 10
+    for i, d in enumerate(varied_documents(total_mb, seed=11)):
+        extract(d, doc_id=str(i)).model_dump_json()
+        seen += len(d.encode("utf-8")) / 1_000_000
+        if "rss_at_10pct" not in marks and seen >= checkpoint:
+            marks["rss_at_10pct"] = _rss_mb()
+    marks["rss_at_end"] = _rss_mb()
+    marks["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+    marks["input_mb"] = seen
+    return marks
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--size-mb", type=float, default=20.0, help="text for (a)-(c)")
+    ap.add_argument("--dateparser-mb", type=float, default=0.5, help="subset for (d)")
+    ap.add_argument("--rss-mb", type=float, default=100.0, help="input streamed for RSS")
+    ap.add_argument("--skip-dateparser", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--_rss-worker", type=float, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args._rss_worker:
+        print(json.dumps(worker_rss(args._rss_worker)))
+        return
+
+    docs = list(varied_documents(args.size_mb))
+    mb = _mb(docs)
+    rows: list[tuple[str, float, float]] = []
+    t_spacy = bench_spacy(docs)
+    rows.append(("(a) spaCy blank('bn') tokenizer", mb, t_spacy))
+    rows.append(("(b) extractor, 1 process", mb, bench_pipeline(docs)))
+    rows.append(("(c) extractor, 2 workers", mb, bench_workers(docs, 2)))
+    if not args.skip_dateparser:
+        dp = bench_dateparser(docs, args.dateparser_mb)
+        if dp:
+            rows.append((f"(d) dateparser search_dates ({dp[1]:.1f} MB subset)", dp[1], dp[0]))
+    rss = json.loads(
+        subprocess.run(
+            [sys.executable, __file__, "--_rss-worker", str(args.rss_mb)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    base = mb / t_spacy
+    results = {
+        "machine": f"{platform.processor() or platform.machine()}, {mp.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "text_mb": round(mb, 2),
+        "rows": [
+            {"what": w, "mb": round(m, 2), "seconds": round(t, 2), "mb_per_s": round(m / t, 2),
+             "ratio_to_a": round((m / t) / base, 2)}
+            for w, m, t in rows
+        ],
+        "worker_rss_mb": {k: round(v, 1) for k, v in rss.items()},
+    }
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"machine: {results['machine']}; text: {mb:.1f} MB of varied Bengali")
+    print(f"| {'what':<48} | {'MB/s':>7} | {'× (a)':>6} |")
+    print(f"|{'-' * 50}|{'-' * 9}|{'-' * 8}|")
+    for r in results["rows"]:
+        print(f"| {r['what']:<48} | {r['mb_per_s']:>7.2f} | {r['ratio_to_a']:>6.2f} |")
+    r = results["worker_rss_mb"]
+    growth = 100 * (r["rss_at_end"] / r["rss_at_10pct"] - 1)
+    print(
+        f"worker RSS: {r['rss_at_10pct']:.0f} MB after {r['input_mb'] / 10:.0f} MB, "
+        f"{r['rss_at_end']:.0f} MB after {r['input_mb']:.0f} MB ({growth:+.1f}%), "
+        f"peak {r['peak_rss']:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
