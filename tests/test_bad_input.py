@@ -285,8 +285,9 @@ def test_cli_exit_status_and_summary(tmp_path: Path) -> None:
     assert json.loads(errors.read_text(encoding="utf-8"))["kind"] == "encoding"
 
 
-def _adversarial(size: int) -> str:
-    """Long runs of what the number and date patterns look for, in a seeded mix."""
+def _adversarial(size: int, sentences: bool = True) -> str:
+    """Long runs of what the number and date patterns look for, in a seeded mix;
+    with ``sentences`` some pieces end a sentence, else it is all one sentence."""
     pieces = [
         "১২৩৪৫৬৭৮৯০" * 40,
         "9" * 300,
@@ -312,6 +313,8 @@ def _adversarial(size: int) -> str:
         " ডলার টাকা ৳$" * 30,
         " " * 300,
     ]
+    if sentences:
+        pieces += ["। ", "\n", "? "]
     rng = random.Random(1)
     out: list[str] = []
     total = 0
@@ -343,7 +346,17 @@ def _extract_in_subprocess(path: Path, timeout: int) -> dict[str, object]:
 def test_adversarial_megabyte_finishes(tmp_path: Path) -> None:
     path = tmp_path / "adversarial.txt"
     path.write_text(_adversarial(1 << 20), encoding="utf-8")
-    result = _extract_in_subprocess(path, timeout=600)
+    result = _extract_in_subprocess(path, timeout=900)
+    assert result == {"ok": True, "error": None}
+
+
+@pytest.mark.skipif(
+    os.environ.get("EXTRACTOR_SLOW_TESTS") != "1", reason="set EXTRACTOR_SLOW_TESTS=1"
+)
+def test_adversarial_megabyte_without_a_sentence_end(tmp_path: Path) -> None:
+    path = tmp_path / "adversarial.txt"
+    path.write_text(_adversarial(1 << 20, sentences=False), encoding="utf-8")
+    result = _extract_in_subprocess(path, timeout=3600)
     assert result == {"ok": True, "error": None}
 
 

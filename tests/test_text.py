@@ -16,7 +16,7 @@ DECOMPOSED_YA = "\u09af\u09bc"  # য + nukta (NFC form)
 def test_identity_when_already_canonical() -> None:
     nt = normalize("১৯৮৩ সালে ওমান")
     assert nt.text == "1983 সালে ওমান"
-    assert nt.starts is None
+    assert nt.norm_starts is None
     assert nt.to_orig(0, 4) == (0, 4)
 
 

@@ -113,9 +113,7 @@ def _tables() -> _Tables:
         endings=frozenset(s for s in suffixes() if not s.startswith("-")),
         by_first={k: tuple(v) for k, v in by_first.items()},
         starters=frozenset(starters),
-        person_words=frozenset(
-            r["word"] for r in table("units.tsv") if r["role"] == "classifier"
-        )
+        person_words=frozenset(r["word"] for r in table("units.tsv") if r["role"] == "classifier")
         & frozenset(r["word"] for r in table("units.tsv") if r["role"] == "count"),
     )
 
@@ -397,6 +395,8 @@ class _Reader:
         tb = self.tb
         j = i
         approx = False
+        if i >= min(hi, len(self.toks)):
+            return None
         tok = self.toks[j]
         if tok.text in tb.hedges.get("before", ()) and self.adj(j, j + 1):
             approx = True
@@ -486,6 +486,8 @@ class _Reader:
                 return True  # জি-২০, ইউনিট-৩
         if prev is not None and _word_in(prev, "label") and self.adj(num.first - 1, num.first):
             return True
+        if self._joined(num):
+            return True
         if num.has_scale:
             return False
         nxt = self.tok(num.stop)
@@ -495,6 +497,19 @@ class _Reader:
         if prev is not None and self._month(prev):
             if (self.adj(num.first - 1, num.first) and num.value <= 31) or _is_year_like(num):
                 return True  # ডিসেম্বর ২০২৩
+        return False
+
+    def _joined(self, num: NumParse) -> bool:
+        """Digits glued to other digits by / or : (২৯/১২/২০২৩, ১০:৩০) are no amount."""
+        first, last = num.tokens[0], num.tokens[-1]
+        prev, nxt = self.tok(num.first - 1), self.tok(num.stop)
+        before = self.tok(num.first - 2)
+        if prev is not None and before is not None and _word_in(prev, "joined"):
+            if prev.end == first.start and before.end == prev.start and before.kind == "digits":
+                return True
+        after = self.tok(num.stop + 1)
+        if nxt is not None and after is not None and _word_in(nxt, "joined"):
+            return last.end == nxt.start and nxt.end == after.start and after.kind == "digits"
         return False
 
     def _month(self, tok: Token) -> bool:
@@ -575,8 +590,10 @@ class _Reader:
         if num.classifier:
             if num.words_only and num.value == 1 and unit_kind in ("", "count"):
                 return None  # একটি, একজন: the indefinite article
-            if num.classifier.startswith("টা") and _word_in(self.tok(j), "clock"):
-                return "number"  # এগারোটার সময়: a time of day
+            if num.classifier.startswith("টা") and (
+                _word_in(self.tok(j), "clock") or _word_in(self.tok(num.first - 1), "clock_before")
+            ):
+                return "number"  # এগারোটার সময়, সকাল ১০টায়: a time of day
             return "quantity"
         if unit_kind in ("measure", "count"):
             return "quantity"

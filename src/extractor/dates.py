@@ -19,6 +19,7 @@ narrative stays in its own time.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -269,7 +270,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # ২৬ জুলাই, ১৯৬৫ / 27 আগস্ট 2014 তারিখে / পরদিন ৫ ডিসেম্বর ১৯৭১
     (
         "dmy",
-        r"(?:{WD}{SUF}[ ]*,?[ ]*)?(?P<d>{DAY})(?:{ORD})?[ ]+(?P<mon>{MON}){SUF}{_B}[ ]*,?[ ]*"
+        r"{_S}(?:{WD}{SUF}[ ]*,?[ ]*)?(?P<d>{DAY})(?:{ORD})?[ ]+(?P<mon>{MON}){SUF}{_B}[ ]*,?[ ]*"
         r"(?P<y>{Y4})(?:[ ]*{ERA}{SUF}{_B})?(?:[ ]+তারিখ{SUF}{_B})?",
     ),
     # ডিসেম্বর ৬, ১৯৭১
@@ -292,7 +293,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # ৪ঠা ডিসেম্বর / পরদিন ৫ ডিসেম্বরে / শুক্রবার, ১৬ ডিসেম্বর
     (
         "dm",
-        r"(?:(?P<pre>{NEXTDAY}|{SAMEDAY})[ ]+|(?P<wd>{WD}){SUF}[ ]*,?[ ]*)?"
+        r"{_S}(?:(?P<pre>{NEXTDAY}|{SAMEDAY})[ ]+|(?P<wd>{WD}){SUF}[ ]*,?[ ]*)?"
         r"(?P<d>{DAY})(?:{ORD})?[ ]+(?P<mon>{MON}){SUF}{_B}(?:[ ]+তারিখ{SUF}{_B})?",
     ),
     # ডিসেম্বরের ২৮ তারিখ
@@ -384,7 +385,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # counted time: গত ৬ মাসে, ৬ মাস শেষে, ছয় বছর পর, স্বাধীনতার এক বছর আগে
     (
         "count",
-        r"{_S}(?:(?P<noun>[\p{L}\p{M}]+?)(?:ের|এর|র)[ ]+)?(?:(?P<last>গত|বিগত)[ ]+)?(?P<n>{N})[ ]+"
+        r"{_S}(?:(?P<noun>[\p{L}\p{M}]++)(?<=ের|এর|র)[ ]+)?(?:(?P<last>গত|বিগত)[ ]+)?(?P<n>{N})[ ]+"
         r"(?P<unit>বছর|মাস){SUF}{_B}(?:[ ]+(?P<dir>আগে|পূর্বে|পরে|পর|শেষে){_B})?"
         r"(?:[ ]*\([ ]*{MON}[ ]*-[ ]*{MON}[ ]*\))?",
     ),
@@ -440,9 +441,11 @@ def _candidates(text: str) -> list[_Cand]:
     # Longest first, then the earlier rule; keep those that overlap nothing kept.
     cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Cand] = []
+    taken = bytearray(len(text))
     for c in cands:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        if not any(taken[c.start : c.end]):
             kept.append(c)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -548,11 +551,7 @@ class _Resolver:
 
     # --- helpers
     def _sentence_of(self, pos: int) -> int:
-        idx = 0
-        for i, s in enumerate(self.sent_starts):
-            if s <= pos:
-                idx = i
-        return idx
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _is_comparison(self, c: _Cand) -> bool:
         if _GENITIVE_END.search(c.m.group()) and _COMPARISON.match(self.text, c.end):
@@ -825,8 +824,8 @@ class _Resolver:
 
     def _r_bare(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         y = int(c.m["y"])
-        if not 1800 <= y <= 2099:
-            return None
+        if not 1800 <= y <= 2099 or y % 100 == 0:
+            return None  # round hundreds alone are more often counts than years
         if _after_amount().match(self.text, c.end):
             return None
         before = self.text[max(0, c.start - 12) : c.start]
@@ -894,7 +893,7 @@ class _Resolver:
             step = {"গত": -1, "আগের": -1, "পরের": 1, "আগামী": 1, "চলতি": 0}[det]
             idx = base.m - 1 + step
             y = None if base.y is None else base.y + idx // 12
-            return _Val(_D(y, idx % 12 + 1)), False, None, step < 0
+            return _Val(_D(y, idx % 12 + 1)), False, None, det != "পরের"
         if st.month is None:
             return None
         return _Val(st.month), False, None, False
@@ -965,7 +964,8 @@ class _Resolver:
             if rel == "গত" and delta == 0:
                 delta = 7
             day = base - dt.timedelta(days=delta)
-        return _Val(_D(day.year, day.month, day.day)), False, None, False
+        # Read from the publication date, not the text: the narrative keeps its focus.
+        return _Val(_D(day.year, day.month, day.day)), False, None, True
 
 
 def _headline_end(text: str) -> int:

@@ -39,6 +39,8 @@ def _token_pattern() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<d>{_DIGITS})|(?P<w>(?:{abbr})|{_BN_WORD})|(?P<l>[A-Za-z]+)|(?P<s>\S)"
     )
+
+
 _GROUPED = regex.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d+)?|\d+,\d{3}"
 )
@@ -389,9 +391,3 @@ def parse_number(s: str) -> Decimal | None:
     if parsed is None or parsed.stop != len(toks):
         return None
     return parsed.value
-
-
-@functools.cache
-def scale_pattern() -> str:
-    """Alternation of the scale words (for callers that scan text)."""
-    return alternation(list(lexicon().scales))

@@ -148,5 +148,7 @@ def blank(backend: str = "spacy") -> Language:
     """
     import spacy
 
-    config = {"nlp": {"tokenizer": {"@tokenizers": "extractor.bn_tokenizer.v1", "backend": backend}}}
+    config = {
+        "nlp": {"tokenizer": {"@tokenizers": "extractor.bn_tokenizer.v1", "backend": backend}}
+    }
     return spacy.blank("bn", config=config)

@@ -10,6 +10,7 @@ BOM removed, nothing else changed).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections import Counter
@@ -67,24 +68,49 @@ def _is_boundary(ch: str) -> bool:
 class NormText:
     """The canonical text of an article and the map back to the text as read.
 
-    ``starts[i]`` is the offset in ``orig`` where normalized character ``i``
-    comes from; ``ends[i]`` is the offset just after it. A character that
-    normalization splits maps every piece to the whole original character.
+    The map is sparse: one entry per place where the length changed. Segment
+    ``k`` says that ``text[norm_starts[k]:norm_ends[k]]`` was made from
+    ``orig[orig_starts[k]:orig_ends[k]]``; between segments the two texts are
+    aligned character for character. ``None`` means the identity map. A span
+    boundary inside a segment widens to the whole original piece.
     """
 
     orig: str
     text: str
-    starts: tuple[int, ...] | None
-    ends: tuple[int, ...] | None
+    norm_starts: tuple[int, ...] | None = None
+    norm_ends: tuple[int, ...] = ()
+    orig_starts: tuple[int, ...] = ()
+    orig_ends: tuple[int, ...] = ()
+
+    def _locate(self, i: int) -> tuple[int, int, int]:
+        """(segment index or -1, shift to add outside segments, inside flag)."""
+        assert self.norm_starts is not None
+        k = bisect.bisect_right(self.norm_starts, i) - 1
+        if k < 0:
+            return -1, 0, 0
+        inside = int(i < self.norm_ends[k])
+        return k, self.orig_ends[k] - self.norm_ends[k], inside
+
+    def orig_start(self, i: int) -> int:
+        """Original offset of the start of normalized character ``i``."""
+        if self.norm_starts is None:
+            return i
+        k, shift, inside = self._locate(i)
+        return self.orig_starts[k] if inside else i + shift
+
+    def orig_end(self, i: int) -> int:
+        """Original offset just after normalized character ``i``."""
+        if self.norm_starts is None:
+            return i + 1
+        k, shift, inside = self._locate(i)
+        return self.orig_ends[k] if inside else i + shift + 1
 
     def to_orig(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text`` to the span of ``orig`` it was made from."""
-        if self.starts is None or self.ends is None:
-            return start, end
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.orig)
+            pos = self.orig_start(start) if start < len(self.text) else len(self.orig)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self.orig_start(start), self.orig_end(end - 1)
 
     def orig_span_text(self, start: int, end: int) -> tuple[int, int, str]:
         """Original offsets and original text of a normalized span."""
@@ -92,43 +118,105 @@ class NormText:
         return s, e, self.orig[s:e]
 
 
-def normalize(orig: str) -> NormText:
-    """Canonical form of ``orig`` with an offset map (identity when nothing moved)."""
-    text = orig.translate(_SAME_LENGTH)
-    if unicodedata.is_normalized("NFC", text) and not any(c in _DROPPED for c in text):
-        return NormText(orig, text, None, None)
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    n = len(text)
-    i = 0
+# Runs of characters that NFC or the dropped set may change: any non-ASCII,
+# non-space run (a word). Only runs that are not already canonical are rebuilt
+# character by character; everything else is copied with an identity map.
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f\s]+")
+
+
+def _word_is_canonical(word: str) -> bool:
+    return unicodedata.is_normalized("NFC", word) and not any(c in _DROPPED for c in word)
+
+
+class _Builder:
+    """Collects the canonical text and its sparse offset map."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.length = 0
+        self.segments: list[tuple[int, int, int, int]] = []
+
+    def copy(self, piece: str) -> None:
+        self.out.append(piece)
+        self.length += len(piece)
+
+    def rewrite(self, new: str, orig_start: int, orig_end: int, same_map: bool = False) -> None:
+        if same_map and len(new) == orig_end - orig_start:
+            self.copy(new)
+            return
+        self.segments.append((self.length, self.length + len(new), orig_start, orig_end))
+        self.copy(new)
+
+    def build(self, orig: str) -> NormText:
+        if not self.segments:
+            return NormText(orig, "".join(self.out))
+        ns, ne, os_, oe = (tuple(col) for col in zip(*self.segments, strict=True))
+        return NormText(orig, "".join(self.out), ns, ne, os_, oe)
+
+
+def _normalize_word(text: str, i: int, n: int, b: _Builder) -> None:
+    """Canonical form of text[i:n], segment by segment."""
     while i < n:
         if text.startswith(_KHANDA_TA_OLD, i):
-            out.append("\u09ce")
-            starts.append(i)
-            ends.append(i + 3)
+            b.rewrite("\u09ce", i, i + 3)
             i += 3
             continue
-        ch = text[i]
-        if ch in _DROPPED:
+        if text[i] in _DROPPED:
+            b.rewrite("", i, i + 1)
             i += 1
             continue
         # A segment is a boundary character and the marks that may combine with it.
         j = i + 1
         while j < n and not _is_boundary(text[j]) and text[j] not in _DROPPED:
             j += 1
-        segment = text[i:j]
-        normal = unicodedata.normalize("NFC", segment)
-        if len(normal) == len(segment):
-            out.append(normal)
-            starts.extend(range(i, j))
-            ends.extend(range(i + 1, j + 1))
-        else:
-            out.append(normal)
-            starts.extend([i] * len(normal))
-            ends.extend([j] * len(normal))
+        b.rewrite(unicodedata.normalize("NFC", text[i:j]), i, j, same_map=True)
         i = j
-    return NormText(orig, "".join(out), tuple(starts), tuple(ends))
+
+
+# The length-changing rewrites that real Bengali text needs, found in one scan:
+# precomposed nukta letters (NFC splits them), two-part vowel signs (NFC joins
+# them), old-style khanda ta, and zero-width characters (dropped).
+_REWRITES = {
+    "\u09dc": "\u09a1\u09bc",
+    "\u09dd": "\u09a2\u09bc",
+    "\u09df": "\u09af\u09bc",
+    "\u09c7\u09be": "\u09cb",
+    "\u09c7\u09d7": "\u09cc",
+    _KHANDA_TA_OLD: "\u09ce",
+    **{c: "" for c in _DROPPED},
+}
+_REWRITE_RE = regex.compile(
+    "|".join(regex.escape(k) for k in sorted(_REWRITES, key=len, reverse=True))
+)
+
+
+def normalize(orig: str) -> NormText:
+    """Canonical form of ``orig`` with an offset map (identity when nothing moved)."""
+    text = orig.translate(_SAME_LENGTH)
+    if unicodedata.is_normalized("NFC", text) and not any(c in _DROPPED for c in text):
+        return NormText(orig, text)
+    b = _Builder()
+    pos = 0
+    for m in _REWRITE_RE.finditer(text):
+        b.copy(text[pos : m.start()])
+        b.rewrite(_REWRITES[m.group()], m.start(), m.end())
+        pos = m.end()
+    b.copy(text[pos:])
+    fast = b.build(orig)
+    if unicodedata.is_normalized("NFC", fast.text):
+        return fast
+    # Anything else (other scripts' accents, unusual mark orders): rebuild the
+    # words that are not canonical segment by segment.
+    b = _Builder()
+    pos = 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        if _word_is_canonical(m.group()):
+            continue
+        b.copy(text[pos : m.start()])
+        _normalize_word(text, m.start(), m.end(), b)
+        pos = m.end()
+    b.copy(text[pos:])
+    return b.build(orig)
 
 
 def decode(data: bytes, path: str = "<input>") -> str:

@@ -114,8 +114,8 @@ def classify(piece: str) -> TokenKind:
 # --------------------------------------------------------------------------- spaCy
 
 _BN_DIGITS = "\u09e6-\u09ef"
-# Danda, double danda, and U+09F7 (a currency numerator that typists use as a danda).
-_SENTENCE_MARKS = "[\u0964\u0965\u09f7\u2014]"
+# Danda, double danda, U+09F7 (a currency numerator typists use as a danda), em dash, `|`.
+_SENTENCE_MARKS = "[\u0964\u0965\u09f7\u2014|]"
 
 
 def _fixed_infixes(infixes: Iterable[str]) -> list[str]:
@@ -149,13 +149,15 @@ def _fixed_suffixes(suffixes: Iterable[str]) -> list[str]:
     """spaCy's bn suffixes plus the after-digit rules for Bengali digits, ``|`` and currency."""
     after_digit = "(?<=[0-9])"
     out = list(suffixes)
-    out += [f"(?<=[{_BN_DIGITS}])" + p[len(after_digit) :] for p in out if p.startswith(after_digit)]
-    return [*out, r"\|", _SENTENCE_MARKS, f"[{_currency_class()}]"]
+    out += [
+        f"(?<=[{_BN_DIGITS}])" + p[len(after_digit) :] for p in out if p.startswith(after_digit)
+    ]
+    return [*out, _SENTENCE_MARKS, f"[{_currency_class()}]"]
 
 
 def _fixed_prefixes(prefixes: Iterable[str]) -> list[str]:
     """spaCy's bn prefixes plus currency symbols (৳১০০, $৫০) and ``|``."""
-    return [*prefixes, r"\|", _SENTENCE_MARKS, f"[{_currency_class()}]"]
+    return [*prefixes, _SENTENCE_MARKS, f"[{_currency_class()}]"]
 
 
 def make_spacy_tokenizer(nlp: Language) -> Any:
@@ -185,7 +187,7 @@ def make_spacy_tokenizer(nlp: Language) -> Any:
 
 @functools.cache
 def _currency_class() -> str:
-    """Every currency symbol (Unicode category Sc), escaped for a ``re`` class.
+    r"""Every currency symbol (Unicode category Sc), escaped for a ``re`` class.
 
     spaCy compiles its rules with ``re``, which has no ``\p{Sc}``.
     """
@@ -213,9 +215,7 @@ def spacy_tokenize(text: str) -> list[Token]:
     """Tokens of the fixed spaCy tokenizer (whitespace tokens left out)."""
     doc = _spacy_nlp().tokenizer(text)
     return [
-        Token(t.idx, t.idx + len(t.text), t.text, classify(t.text))
-        for t in doc
-        if not t.is_space
+        Token(t.idx, t.idx + len(t.text), t.text, classify(t.text)) for t in doc if not t.is_space
     ]
 
 
