@@ -45,6 +45,7 @@ def test_old_khanda_ta() -> None:
 
 def test_danda_lookalikes_and_dashes() -> None:
     assert normalize("হয়| তবে").text.endswith("।\u0020তবে")
+    assert normalize("হয়\u09f7 তবে").text.endswith("।\u0020তবে")
     assert normalize("২০২৩–২৪").text == "2023-24"
 
 

@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extractor.tokenizer import Token, classify, tokenize as regex_tokenize
+from extractor.tokenizer import Token, classify
+from extractor.tokenizer import tokenize as regex_tokenize
 
 INSTALL_HINT = "pip install 'extractor[bnlp]'"
 

@@ -28,6 +28,7 @@ _SPACES = "\u00a0\u1680\u202f\u205f\u3000\t" + "".join(map(chr, range(0x2000, 0x
 _SAME_LENGTH.update({ord(c): " " for c in _SPACES})
 _SAME_LENGTH[ord("|")] = "।"
 _SAME_LENGTH[ord("\u0965")] = "।"  # double danda ends a sentence like a danda
+_SAME_LENGTH[ord("\u09f7")] = "।"  # currency numerator four, typed for a danda in news text
 _SAME_LENGTH[ord("\u2013")] = "-"  # en dash: ২০২৩–২৪, জুলাই–ডিসেম্বর
 _SAME_LENGTH[ord("\u2014")] = "-"
 _SAME_LENGTH[ord("\u2212")] = "-"

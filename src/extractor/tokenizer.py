@@ -13,9 +13,9 @@ no token covers whitespace, and ``text[t.start:t.end] == t.text``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import regex
 
@@ -29,9 +29,8 @@ Backend = Callable[[str], list["Token"]]
 BACKENDS = ("regex", "spacy", "bnlp")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: ``text`` is ``source[start:end]``."""
+class Token(NamedTuple):
+    """One token: ``text`` is ``source[start:end]`` (a tuple: cheap to make by the million)."""
 
     start: int
     end: int
@@ -63,6 +62,16 @@ _TOKEN = regex.compile(
 )
 
 
+_KINDS: dict[str, TokenKind] = {
+    "number": "number",
+    "word": "word",
+    "latin": "word",
+    "currency": "currency",
+    "punct": "punct",
+    "symbol": "symbol",
+}
+
+
 def _grouping_ok(groups: list[str]) -> bool:
     """Western (1,234,567) or Indian (12,34,567) thousands grouping of a digit run."""
     if len(groups) == 1:
@@ -91,13 +100,14 @@ def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
 def tokenize(text: str) -> list[Token]:
     """Our tokenizer: numbers whole, Bengali words with their marks, symbols split off."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        if kind == "number":
+        if kind == "number" and "," in m.group():
             out.extend(_number_tokens(text, m.start(), m.end()))
         else:
-            tk: TokenKind = "word" if kind == "latin" else kind  # type: ignore[assignment]
-            out.append(Token(m.start(), m.end(), m.group(), tk))
+            start, end = m.span()
+            append(Token(start, end, text[start:end], _KINDS[kind]))  # type: ignore[index]
     return out
 
 
@@ -160,6 +170,11 @@ def _fixed_prefixes(prefixes: Iterable[str]) -> list[str]:
     return [*prefixes, _SENTENCE_MARKS, f"[{_currency_class()}]"]
 
 
+def _patterns(rules: Iterable[str | re.Pattern[str]] | None) -> list[str]:
+    """spaCy's rule lists as pattern strings (entries may be compiled patterns)."""
+    return [r if isinstance(r, str) else r.pattern for r in rules or []]
+
+
 def make_spacy_tokenizer(nlp: Language) -> Any:
     """spaCy's own rule-based Tokenizer for ``nlp``'s vocab with the bn rules fixed.
 
@@ -171,9 +186,9 @@ def make_spacy_tokenizer(nlp: Language) -> Any:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = nlp.Defaults
-    prefixes = _fixed_prefixes(defaults.prefixes or [])
-    suffixes = _fixed_suffixes(defaults.suffixes or [])
-    infixes = _fixed_infixes(defaults.infixes or [])
+    prefixes = _fixed_prefixes(_patterns(defaults.prefixes))
+    suffixes = _fixed_suffixes(_patterns(defaults.suffixes))
+    infixes = _fixed_infixes(_patterns(defaults.infixes))
     return Tokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
