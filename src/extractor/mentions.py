@@ -9,7 +9,9 @@ year), a date beats a bare number or a counted quantity (`১৯৮৩ সাল
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 
 from extractor import amounts, dates
 from extractor.matches import Found
@@ -19,19 +21,25 @@ from extractor.text import NormText
 _STRONG_AMOUNTS = ("money", "percent")
 
 
-def _overlaps(a: Found, b: Found) -> bool:
-    return a.start < b.end and b.start < a.end
+class _Blockers:
+    """Answers "does a span overlap any of these?" in O(log n): sorted starts, prefix max ends."""
+
+    def __init__(self, spans: list[Found]) -> None:
+        ordered = sorted(spans, key=lambda f: f.start)
+        self.starts = [f.start for f in ordered]
+        self.max_ends = list(itertools.accumulate((f.end for f in ordered), max))
+
+    def overlap(self, f: Found) -> bool:
+        k = bisect.bisect_left(self.starts, f.end) - 1
+        return k >= 0 and self.max_ends[k] > f.start
 
 
 def merge(date_found: list[Found], amount_found: list[Found]) -> list[Found]:
     """Combine date and amount matches into one list, resolving overlaps (sorted)."""
-    strong = [a for a in amount_found if a.kind in _STRONG_AMOUNTS]
-    kept_dates = [d for d in date_found if not any(_overlaps(d, a) for a in strong)]
-    kept_amounts = [
-        a
-        for a in amount_found
-        if a.kind in _STRONG_AMOUNTS or not any(_overlaps(a, d) for d in kept_dates)
-    ]
+    strong = _Blockers([a for a in amount_found if a.kind in _STRONG_AMOUNTS])
+    kept_dates = [d for d in date_found if not strong.overlap(d)]
+    dates = _Blockers(kept_dates)
+    kept_amounts = [a for a in amount_found if a.kind in _STRONG_AMOUNTS or not dates.overlap(a)]
     return sorted(kept_dates + kept_amounts, key=lambda f: (f.start, -f.end))
 
 
