@@ -288,3 +288,10 @@ def test_dask_run_equals_local_run(tmp_path: Path) -> None:
     assert err.read_bytes() == local_err.read_bytes()
     assert summary.documents == 190 and summary.errors == 3
     assert not (tmp_path / "dask.jsonl.shards").exists()
+
+
+def test_output_folder_is_created(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path, 3)
+    out = tmp_path / "new" / "folder" / "out.jsonl"
+    batch.run([str(corpus)], out=out, workers=1)
+    assert len(lines(out)) == 3

@@ -432,6 +432,7 @@ class _AtomicLines:
         self.path = path
         self.partial = partial_path(path)
         self.done: Counter[str] = Counter()
+        path.parent.mkdir(parents=True, exist_ok=True)
         if resume:
             if not self.partial.exists() and path.exists():
                 shutil.copyfile(path, self.partial)
