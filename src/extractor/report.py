@@ -27,6 +27,7 @@ from extractor.score import (
     describe,
     fmt,
     records_of,
+    summary_cells,
 )
 
 _CSS = """
@@ -236,22 +237,7 @@ def _summary(result: ScoreResult) -> str:
     rows = []
     for kind in RECORD_TYPES:
         c, m = result.micro(kind), result.macro(kind)
-        rows.append(
-            (
-                kind,
-                [
-                    str(c.tp),
-                    str(c.fp),
-                    str(c.fn),
-                    fmt(c.precision),
-                    fmt(c.recall),
-                    fmt(c.f1),
-                    fmt(m["precision"]),
-                    fmt(m["recall"]),
-                    fmt(m["f1"]),
-                ],
-            )
-        )
+        rows.append((kind, summary_cells(c, m)))
     table = _score_table(
         rows, ["type", "tp", "fp", "fn", "P", "R", "F1", "macro P", "macro R", "macro F1"]
     )

@@ -31,7 +31,7 @@ means of the per-document figures that are defined, over the gold documents.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -610,6 +610,17 @@ def check_baseline(result: ScoreResult, baseline: dict[str, Any], key: str) -> l
     return failures
 
 
+def summary_cells(c: Counts, m: Mapping[str, float | None]) -> list[str]:
+    """One summary row's cells: tp, fp, fn, micro P/R/F1, macro P/R/F1."""
+    return [
+        str(c.tp),
+        str(c.fp),
+        str(c.fn),
+        *(fmt(v) for v in (c.precision, c.recall, c.f1)),
+        *(fmt(m[key]) for key in ("precision", "recall", "f1")),
+    ]
+
+
 def render_text(result: ScoreResult, console: Any) -> None:
     """Print the score for people with rich: summary, per document, fields, errors."""
     from rich.table import Table
@@ -619,18 +630,7 @@ def render_text(result: ScoreResult, console: Any) -> None:
         summary.add_column(col, justify="left" if col == "type" else "right", no_wrap=True)
     for k in RECORD_TYPES:
         c, m = result.micro(k), result.macro(k)
-        summary.add_row(
-            k,
-            str(c.tp),
-            str(c.fp),
-            str(c.fn),
-            fmt(c.precision),
-            fmt(c.recall),
-            fmt(c.f1),
-            fmt(m["precision"]),
-            fmt(m["recall"]),
-            fmt(m["f1"]),
-        )
+        summary.add_row(k, *summary_cells(c, m))
     console.print(summary)
     if result.missing_documents:
         console.print(f"missing predictions for: {', '.join(result.missing_documents)}")
