@@ -131,6 +131,42 @@ def bench_dateparser(docs: list[str], mb: float) -> tuple[float, float] | None:
     return time.perf_counter() - start, size
 
 
+def date_accuracy() -> dict[str, int] | None:
+    """Gold date mentions of the bundled corpus found with the right value.
+
+    dateparser returns full datetimes, so it is right only where the gold value
+    is a full day (a bare year it fills with today's month and day).
+    """
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+    from extractor import extract
+    from extractor.records import Document
+
+    gold_total = ours = theirs = 0
+    for gold_path in sorted((ROOT / "gold").glob("*.json")):
+        text = (ROOT / "corpus" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        gold = Document.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        dates = [m for m in gold.mentions if m.kind == "date"]
+        gold_total += len(dates)
+        found = {(m.start, m.end, m.value) for m in extract(text).mentions if m.kind == "date"}
+        ours += sum(
+            any(s < g.end and g.start < e and v == g.value for s, e, v in found) for g in dates
+        )
+        pos = 0
+        hits = []
+        for phrase, when in search_dates(text, languages=["bn"]) or []:
+            start = text.find(phrase, pos)
+            if start >= 0:
+                pos = start + len(phrase)
+                hits.append((start, pos, when.date().isoformat()))
+        theirs += sum(
+            any(s < g.end and g.start < e and v == g.value for s, e, v in hits) for g in dates
+        )
+    return {"gold_dates": gold_total, "extractor_correct": ours, "dateparser_correct": theirs}
+
+
 def _rss_mb() -> float:
     with open("/proc/self/statm") as f:
         pages = int(f.read().split()[1])
@@ -179,6 +215,7 @@ def main() -> None:
         dp = bench_dateparser(docs, args.dateparser_mb)
         if dp:
             rows.append((f"(d) dateparser search_dates ({dp[1]:.1f} MB subset)", dp[1], dp[0]))
+    accuracy = None if args.skip_dateparser else date_accuracy()
     rss = json.loads(
         subprocess.run(
             [sys.executable, __file__, "--_rss-worker", str(args.rss_mb)],
@@ -193,11 +230,17 @@ def main() -> None:
         f"Python {platform.python_version()}",
         "text_mb": round(mb, 2),
         "rows": [
-            {"what": w, "mb": round(m, 2), "seconds": round(t, 2), "mb_per_s": round(m / t, 2),
-             "ratio_to_a": round((m / t) / base, 2)}
+            {
+                "what": w,
+                "mb": round(m, 2),
+                "seconds": round(t, 2),
+                "mb_per_s": round(m / t, 2),
+                "ratio_to_a": round((m / t) / base, 2),
+            }
             for w, m, t in rows
         ],
         "worker_rss_mb": {k: round(v, 1) for k, v in rss.items()},
+        "corpus_dates": accuracy,
     }
     if args.json:
         print(json.dumps(results, indent=2))
@@ -207,6 +250,12 @@ def main() -> None:
     print(f"|{'-' * 50}|{'-' * 9}|{'-' * 8}|")
     for r in results["rows"]:
         print(f"| {r['what']:<48} | {r['mb_per_s']:>7.2f} | {r['ratio_to_a']:>6.2f} |")
+    if accuracy:
+        print(
+            f"dates of the bundled corpus found with the right value: extractor "
+            f"{accuracy['extractor_correct']}/{accuracy['gold_dates']}, dateparser "
+            f"{accuracy['dateparser_correct']}/{accuracy['gold_dates']}"
+        )
     r = results["worker_rss_mb"]
     growth = 100 * (r["rss_at_end"] / r["rss_at_10pct"] - 1)
     print(
