@@ -343,10 +343,21 @@ def _extract_in_subprocess(path: Path, timeout: int) -> dict[str, object]:
     return result
 
 
+def test_adversarial_text_finishes(tmp_path: Path) -> None:
+    # 256 KB in CI; the megabyte versions run with EXTRACTOR_SLOW_TESTS=1.
+    path = tmp_path / "adversarial.txt"
+    path.write_text(_adversarial(1 << 18), encoding="utf-8")
+    result = _extract_in_subprocess(path, timeout=900)
+    assert result == {"ok": True, "error": None}
+
+
+@pytest.mark.skipif(
+    os.environ.get("EXTRACTOR_SLOW_TESTS") != "1", reason="set EXTRACTOR_SLOW_TESTS=1"
+)
 def test_adversarial_megabyte_finishes(tmp_path: Path) -> None:
     path = tmp_path / "adversarial.txt"
     path.write_text(_adversarial(1 << 20), encoding="utf-8")
-    result = _extract_in_subprocess(path, timeout=900)
+    result = _extract_in_subprocess(path, timeout=3600)
     assert result == {"ok": True, "error": None}
 
 

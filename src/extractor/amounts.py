@@ -20,13 +20,21 @@ import bisect
 import functools
 import unicodedata
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Context, Decimal
 
 import regex
 from babel import Locale
 
 from extractor.matches import Found, Kind
-from extractor.numbers import NumParse, Token, adjacent, parse_at, tokenize
+from extractor.numbers import (
+    DIGIT_RUN,
+    NumParse,
+    Token,
+    adjacent,
+    number_word_pattern,
+    parse_at,
+    tokenize,
+)
 from extractor.resources import suffixes, table
 from extractor.text import sentences
 
@@ -52,7 +60,9 @@ class _Tables:
     units: tuple[_Phrase, ...]
     roles: dict[str, frozenset[str]]  # amount_context role -> words
     hedges: dict[str, frozenset[str]]
-    months: frozenset[str]
+    months: frozenset[str]  # wide month names (take case endings)
+    month_abbrs: frozenset[str]  # CLDR abbreviations (only bare: আগ- is also আগে "before")
+    demonyms: frozenset[str]  # country adjectives that name people (বাংলাদেশি)
     endings: frozenset[str]
     by_first: dict[str, tuple[_Phrase, ...]]  # currency and unit phrases by their first word
     starters: frozenset[str]  # words that can open an amount before its number
@@ -93,10 +103,12 @@ def _tables() -> _Tables:
         hedges.setdefault(r["role"], set()).add(r["word"])
     loc = Locale("bn")
     months = {
+        _nfc(name) for ctx in ("format", "stand-alone") for name in loc.months[ctx]["wide"].values()
+    }
+    abbrs = {
         _nfc(name)
         for ctx in ("format", "stand-alone")
-        for width in ("wide", "abbreviated")
-        for name in loc.months[ctx][width].values()
+        for name in loc.months[ctx]["abbreviated"].values()
     }
     by_first: dict[str, list[_Phrase]] = {}
     for p in sorted([*currencies, *units], key=lambda p: -len(p.words)):
@@ -110,6 +122,8 @@ def _tables() -> _Tables:
         roles={k: frozenset(v) for k, v in roles.items()},
         hedges={k: frozenset(v) for k, v in hedges.items()},
         months=frozenset(months),
+        month_abbrs=frozenset(abbrs),
+        demonyms=frozenset(r["name"] for r in table("country_aliases.tsv") if r["kind"] == "adj"),
         endings=frozenset(s for s in suffixes() if not s.startswith("-")),
         by_first={k: tuple(v) for k, v in by_first.items()},
         starters=frozenset(starters),
@@ -178,10 +192,15 @@ def _stems(word: str) -> tuple[str, ...]:
 
 
 def _word_in(tok: Token | None, role: str) -> bool:
-    if tok is None:
-        return False
+    return tok is not None and _in_role(tok.text, tok.stem, role)
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_role(text: str, stem: str, role: str) -> bool:
+    """The word (or its stem, or it without a case ending) has this context role
+    (cached: the same words are asked about again and again)."""
     words = _tables().roles.get(role, frozenset())
-    return tok.text in words or tok.stem in words or any(w in words for w in _stems(tok.text))
+    return text in words or stem in words or any(w in words for w in _stems(text))
 
 
 def _stem(tok: Token) -> str:
@@ -243,7 +262,9 @@ def _unit_after(
                 return "percent", "%", j + 1
         if pct_before:
             return "percent", "%", j
-    unit = _match(text, toks, j, tb.units, ("measure", "count", "time", "kind"))
+    unit = _match(text, toks, j, tb.units, ("measure", "count", "time", "kind", "multiplier"))
+    if unit is None and not num.classifier and not num.ambiguous and not _is_year_like(num):
+        unit = _noun_later(text, toks, j)
     if unit is None and num.classifier:
         # A classifier counts the noun a word or two later (তিনটি বাণিজ্যিক ব্যাংক).
         for k in range(j + 1, min(j + 1 + _MAX_CLASSIFIER_LOOKAHEAD, len(toks))):
@@ -281,6 +302,50 @@ def _unit_after(
     return role, name, stop
 
 
+_MAX_NOUN_LOOKAHEAD = 3
+_GENITIVE = ("র", "রও", "রই")
+
+
+@functools.cache
+def _locative_endings() -> tuple[str, ...]:
+    """Locative endings after a consonant (-ে, -তে, ...): a word with one is an
+    adverbial (`অর্থবছরে`, `বিজ্ঞপ্তিতে`) or a verb form (`করে`), never an
+    adjective inside a counted noun phrase. (-য় is left out: ভারতীয় is an adjective.)"""
+    return tuple(
+        r["suffix"]
+        for r in table("suffixes.tsv")
+        if r["meaning"].startswith("locative") and not r["suffix"].startswith(("য়", "এ", "-"))
+    )
+
+
+def _noun_later(text: str, toks: list[Token], j: int) -> tuple[_Phrase, int, str] | None:
+    """The counted noun a few words after a number, past adjectives and demonyms
+    (`৮ লাখ বাংলাদেশি শ্রমিক`, `৪৫টি আফ্রিকার দেশ`); or a demonym that is itself
+    the counted people (`২৫ লাখ বাংলাদেশি`). Words that end a noun phrase
+    (conjunctions, verbs, postpositions: amount_context role np_break) stop the
+    search, and so do signs and numbers."""
+    tb = _tables()
+    k = j
+    while k < min(j + _MAX_NOUN_LOOKAHEAD, len(toks)):
+        tok = toks[k]
+        if (
+            tok.kind != "word"
+            or not adjacent(text, toks[k - 1], tok)
+            or _word_in(tok, "np_break")
+            or (tok.text.endswith(_locative_endings()) and tok.text not in tb.demonyms)
+        ):
+            break
+        k += 1
+        if k < len(toks):
+            unit = _match(text, toks, k, tb.units, ("measure", "count"))
+            if unit is not None and (not unit[2] or unit[2].endswith(_GENITIVE)):
+                return unit
+    if j < len(toks) and toks[j].text in tb.demonyms and adjacent(text, toks[j - 1], toks[j]):
+        word = toks[j].text
+        return _Phrase((word,), word, "count"), j + 1, ""
+    return None
+
+
 def _agree(a: Decimal, qa: Decimal, b: Decimal, qb: Decimal) -> bool:
     """Two written values are one amount up to the rounding of the coarser one."""
     return abs(a - b) * 2 <= max(qa, qb)
@@ -289,7 +354,8 @@ def _agree(a: Decimal, qa: Decimal, b: Decimal, qb: Decimal) -> bool:
 def _clean(value: Decimal) -> Decimal:
     """Drop the zeros that scale multiplication leaves (28.1 × 10^6 → 28100000)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        # A context wide enough for every digit: a long digit run is still exact.
+        return value.quantize(Decimal(1), context=Context(prec=max(28, value.adjusted() + 2)))
     return value
 
 
@@ -398,9 +464,12 @@ class _Reader:
         if i >= min(hi, len(self.toks)):
             return None
         tok = self.toks[j]
-        if tok.text in tb.hedges.get("before", ()) and self.adj(j, j + 1):
-            approx = True
-            j += 1
+        if tok.text in tb.hedges.get("before", ()):
+            if tok.kind in ("num", "digits"):
+                approx = True  # দুয়েক: a hedge that is its own number
+            elif self.adj(j, j + 1):
+                approx = True
+                j += 1
         pre_cur: str | None = None
         rate_stop: int | None = None
         t = self.tok(j)
@@ -455,7 +524,11 @@ class _Reader:
             j = self._conversion(j, hi)
         if kind == "money":
             value, j = self._subunit(value, unit, j)
-        if kind == "quantity" and unit_kind in ("count", "time") and self._points_back(i, j, num):
+        if (
+            kind == "quantity"
+            and unit_kind in ("count", "time")
+            and self._points_back(j, num, unit_kind)
+        ):
             return None
         amt = _Amount(i, j, num, value, kind, unit, approx, warning, nested, unit_kind)
         amt = self._restatement(amt, hi)
@@ -513,7 +586,7 @@ class _Reader:
         return False
 
     def _month(self, tok: Token) -> bool:
-        return any(w in self.tb.months for w in _stems(tok.text))
+        return tok.text in self.tb.month_abbrs or any(w in self.tb.months for w in _stems(tok.text))
 
     def _paren_restatement(self, j: int, hi: int) -> tuple[NumParse, str, str | None, int] | None:
         """`(২.৮১ কোটি)` or `(২৯৩ কোটি ৬০ লাখ ডলার)` right after a number."""
@@ -597,6 +670,8 @@ class _Reader:
             return "quantity"
         if unit_kind in ("measure", "count"):
             return "quantity"
+        if unit_kind == "multiplier":
+            return "number"  # চার গুণ: a multiple, like দ্বিগুণ
         if unit_kind == "time":
             last = num.tokens[-1]
             unit_tok = self.tok(j - 1)
@@ -609,15 +684,28 @@ class _Reader:
             return None
         return "number"
 
-    def _points_back(self, i: int, j: int, num: NumParse) -> bool:
-        """`এই দুই দেশ`, `দুই দেশের মধ্যে`: a number word that points back to named things."""
+    def _points_back(self, j: int, num: NumParse, unit_kind: str) -> bool:
+        """`এই দুই দেশ`, `দুই দেশের মধ্যে`: a number word that points back to named things.
+
+        `দুই মাসের মধ্যে` (within two months) is a duration: only counted nouns
+        point back through মধ্যে or a case ending."""
         if not num.words_only:
             return False
         prev = self.tok(num.first - 1)
         if prev is not None and _word_in(prev, "backref") and self.adj(num.first - 1, num.first):
             return True
+        if unit_kind != "count":
+            return False
         nxt = self.tok(j)
-        return nxt is not None and _word_in(nxt, "between") and self.adj(j - 1, j)
+        if nxt is not None and _word_in(nxt, "between") and self.adj(j - 1, j):
+            return True
+        # দুই দেশের, দুই পক্ষকে: a bare number word before a party noun with a case
+        # ending means "the two (already named)"; দুই দেশ ভারত ও ভুটান counts.
+        noun = self.toks[j - 1]
+        if num.classifier or num.stop != j - 1:
+            return False
+        parties = self.tb.roles.get("party", frozenset())
+        return noun.text not in parties and any(w in parties for w in _stems(noun.text))
 
     def _subunit(self, value: Decimal, unit: str | None, j: int) -> tuple[Decimal, int]:
         """`১২২ টাকা ৩০ পয়সা` = 122.30 (two decimals kept)."""
@@ -632,24 +720,37 @@ class _Reader:
         return Decimal(f"{int(value)}.{int(t.value):02d}"), sub[1]
 
     def _restatement(self, amt: _Amount, hi: int) -> _Amount:
-        """`৫০ বিলিয়ন বা ৫ হাজার কোটি ডলার`: one amount said twice is one mention."""
+        """`৫০ বিলিয়ন বা ৫ হাজার কোটি ডলার`, `৪৭০ কোটি রিয়াল (১২৫ কোটি ডলার)`: one
+        amount said twice is one mention (in the first-stated currency)."""
         t = self.tok(amt.stop)
-        if t is None or not _word_in(t, "restate") or not self.adj(amt.stop - 1, amt.stop):
+        if t is None or not self.adj(amt.stop - 1, amt.stop):
+            return amt
+        paren = t.text == "("
+        if not paren and not _word_in(t, "restate"):
+            return amt
+        if paren and amt.kind != "money":
             return amt
         if amt.unit_kind and amt.unit_kind not in ("money", "percent", "measure"):
             return amt
         other = self.amount(amt.stop + 1, hi)
         if other is None or not self.adj(amt.stop, amt.stop + 1):
             return amt
-        if amt.unit_kind and (other.kind != amt.kind or other.unit != amt.unit):
+        stop = other.stop
+        if paren:
+            close = self.tok(stop)
+            if close is None or close.text != ")" or other.kind != "money":
+                return amt
+            stop += 1
+        converted = amt.kind == other.kind == "money" and other.unit != amt.unit
+        if amt.unit_kind and (other.kind != amt.kind or other.unit != amt.unit) and not converted:
             return amt
         if not amt.unit_kind and not other.unit_kind:
             return amt
-        if not _agree(amt.value, amt.num.quantum, other.value, other.num.quantum):
+        if not converted and not _agree(amt.value, amt.num.quantum, other.value, other.num.quantum):
             return amt  # "5 or 6 crore": two values (read as a range by the caller)
         return replace(
             amt,
-            stop=other.stop,
+            stop=stop,
             kind=other.kind if not amt.unit_kind else amt.kind,
             unit=other.unit if not amt.unit_kind else amt.unit,
             unit_kind=other.unit_kind if not amt.unit_kind else amt.unit_kind,
@@ -693,16 +794,53 @@ def _sentence_context(text: str, found: list[Found], scaled: set[int]) -> list[F
     return out
 
 
+# A region around each place a number can be: enough words before it for a hedge,
+# a rate or a currency written first, and after it for units, restatements and
+# ranges (whose numbers are places of their own, so regions chain).
+_BEFORE, _AFTER = 24, 48
+_SPACE = regex.compile(r"\s")
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Disjoint text regions around every digit run and number word, cut at spaces
+    (tokens never cross a space, so a region tokenizes as the whole text does)."""
+    anchors = [m.span() for m in DIGIT_RUN.finditer(text)]
+    anchors += [m.span() for m in number_word_pattern().finditer(text)]
+    anchors.sort()
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s, e in anchors:
+        lo = s - _BEFORE
+        if out and lo <= out[-1][1]:
+            lo = out[-1][0]
+        else:
+            lo = max(text.rfind(" ", 0, max(lo, 0)), text.rfind("\n", 0, max(lo, 0))) + 1
+        m = _SPACE.search(text, min(e + _AFTER, n))
+        hi = m.start() if m else n
+        if out and lo == out[-1][0]:
+            out[-1] = (lo, max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_amounts(text: str) -> list[Found]:
-    """Amount mentions of a normalized text, in order."""
-    toks = tokenize(text)
-    found = _Reader(text, toks).scan(0, len(toks))
-    scale_starts = [t.start for t in toks if t.kind == "scale"]
-    scaled = {
-        k
-        for k, f in enumerate(found)
-        if f.kind == "number"
-        and bisect.bisect_left(scale_starts, f.start) < bisect.bisect_left(scale_starts, f.end)
-    }
-    found = _sentence_context(text, found, scaled)
+    """Amount mentions of a normalized text, in order.
+
+    Only regions around digits and number words are tokenized and read.
+    """
+    found: list[Found] = []
+    scaled: set[int] = set()
+    for lo, hi in _regions(text):
+        toks = tokenize(text, lo, hi)
+        here = _Reader(text, toks).scan(0, len(toks))
+        scale_starts = [t.start for t in toks if t.kind == "scale"]
+        for k, f in enumerate(here, len(found)):
+            if f.kind == "number" and bisect.bisect_left(
+                scale_starts, f.start
+            ) < bisect.bisect_left(scale_starts, f.end):
+                scaled.add(k)
+        found.extend(here)
+    if any(f.kind == "number" for f in found):
+        found = _sentence_context(text, found, scaled)
     return sorted(found, key=lambda f: (f.start, -f.end))

@@ -14,13 +14,14 @@ everything before it (`১ লাখ ৭৬ হাজার ৩৫০ কোট�
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
 import regex
 
-from extractor.resources import alternation, suffixes, table
+from extractor.resources import alternation, suffixes, table, trie
 from extractor.text import normalize
 
 TokenKind = Literal["digits", "num", "scale", "add", "whole", "point", "word", "sign"]
@@ -48,7 +49,7 @@ _GROUPED = regex.compile(
 DECIMAL_WORD = "দশমিক"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and tokens are many
 class Token:
     """One token of normalized text.
 
@@ -117,12 +118,21 @@ def lexicon() -> Lexicon:
     )
 
 
+@functools.cache
+def _plain_endings() -> tuple[str, ...]:
+    """Case endings that are no classifier (those are split with their own endings)."""
+    lex = lexicon()
+    return tuple(
+        suf
+        for suf in lex.endings
+        if not suf.startswith("-") and not any(suf.startswith(cl) for cl in lex.classifiers)
+    )
+
+
 def _split_endings(word: str, lex: Lexicon) -> list[tuple[str, str, str]]:
     """Ways to read ``word`` as stem + classifier + case ending (longest stem first)."""
     out = [(word, "", "")]
-    for suf in lex.endings:
-        if suf.startswith("-") or any(suf.startswith(cl) for cl in lex.classifiers):
-            continue  # classifiers are split below, with their own endings
+    for suf in _plain_endings():
         if len(word) > len(suf) and word.endswith(suf):
             out.append((word[: -len(suf)], "", suf))
     for stem, _, suf in list(out):
@@ -135,19 +145,19 @@ def _split_endings(word: str, lex: Lexicon) -> list[tuple[str, str, str]]:
 def _word_tokens(start: int, end: int, word: str, lex: Lexicon) -> list[Token]:
     """Read one Bengali word: a number word, scale, fraction, দশমিক, or a plain word."""
     read = _read_word(word)
-    if len(read) == 1 and read[0].kind == "word":
+    if read is None:
         return [Token(start, end, word, "word", word)]
     return [replace(t, start=start, end=end) for t in read]
 
 
 @functools.lru_cache(maxsize=65536)
-def _read_word(word: str) -> tuple[Token, ...]:
-    """The tokens of one word at offset 0 (cached: words repeat)."""
+def _read_word(word: str) -> tuple[Token, ...] | None:
+    """The tokens of one word at offset 0, None for a plain word (cached: words repeat)."""
     lex = lexicon()
     end = len(word)
     splits = _split_endings(word, lex)
     if any(stem in lex.units for stem, _, _ in splits):
-        return (Token(0, end, word, "word", word),)
+        return None
     for stem, cl, suf in splits:
         if stem in lex.numerals:
             amb = stem in lex.ambiguous and not cl
@@ -176,7 +186,7 @@ def _read_word(word: str) -> tuple[Token, ...]:
                 Token(0, end, word, "num", head, val),
                 Token(0, end, word, "scale", hundred, hundreds, cl, suf, attached=True),
             )
-    return (Token(0, end, word, "word", word),)
+    return None
 
 
 def _digit_token(start: int, end: int, raw: str, text: str, lex: Lexicon) -> list[Token]:
@@ -188,30 +198,46 @@ def _digit_token(start: int, end: int, raw: str, text: str, lex: Lexicon) -> lis
         end = start + len(digits)
     value = Decimal(digits.replace(",", ""))
     # A word written onto the digits (১০টি, ১৭তম, ৪ঠা, ২০১১-এর).
-    m = regex.match(rf"-?{_BN_WORD}", text[end : end + 12]) if end < len(text) else None
+    m = _TAIL.match(text, end, end + 12) if end < len(text) else None
     if m:
-        tail = m.group().lstrip("-")
-        stem_end = end + len(m.group())
-        if tail in lex.ordinal_endings:
+        read = _digit_tail(m.group())
+        if read is not None:
+            stop = end + len(m.group())
+            ordinal, cl, suf = read
             return [
-                Token(start, stem_end, text[start:stem_end], "digits", digits, value, ordinal=True)
+                Token(
+                    start, stop, text[start:stop], "digits", digits, value, cl, suf, False, ordinal
+                )
             ]
-        for stem, cl, suf in _split_endings("x" + tail, lex):
-            if stem == "x":
-                return [
-                    Token(start, stem_end, text[start:stem_end], "digits", digits, value, cl, suf)
-                ]
-        if m.group().startswith("-") and ("-" + tail) in lex.endings:
-            return [Token(start, stem_end, text[start:stem_end], "digits", digits, value, "", tail)]
     return [Token(start, end, digits, "digits", digits, value)]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of a normalized text, in order (fused words give two tokens)."""
+_TAIL = regex.compile(rf"-?{_BN_WORD}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _digit_tail(written: str) -> tuple[bool, str, str] | None:
+    """How a word written onto digits reads: (ordinal, classifier, ending), or
+    None when it is no ending (cached: the same few endings repeat)."""
+    lex = lexicon()
+    tail = written.lstrip("-")
+    if tail in lex.ordinal_endings:
+        return True, "", ""
+    for stem, cl, suf in _split_endings("x" + tail, lex):
+        if stem == "x":
+            return False, cl, suf
+    if written.startswith("-") and ("-" + tail) in lex.endings:
+        return False, "", tail
+    return None
+
+
+def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """Tokens of a normalized text (or of ``text[lo:hi]``, offsets into the whole
+    text), in order (fused words give two tokens)."""
     lex = lexicon()
     out: list[Token] = []
-    pos = 0
-    for m in _token_pattern().finditer(text):
+    pos = lo
+    for m in _token_pattern().finditer(text, lo, len(text) if hi is None else hi):
         start, end = m.span()
         if start < pos:
             continue  # inside an ending already read onto digits (১০টি)
@@ -227,6 +253,28 @@ def tokenize(text: str) -> list[Token]:
         out.extend(toks)
         pos = toks[-1].end
     return out
+
+
+# Bengali block letters and marks (digits are ASCII in normalized text).
+_BN_LETTER = "[\u0980-\u09ff]"
+# ASCII digits only: normalized text has no others, and a plain range scans fastest.
+DIGIT_RUN = regex.compile(r"[0-9]+")
+
+
+@functools.cache
+def number_word_pattern() -> re.Pattern[str]:
+    """A whole word made of a numeral or fraction word, with an optional fused
+    hundred, classifier and case ending (দুইশো, তিনটির, দেড়): the words where a
+    spelled-out number can start. Built from the tables as a trie, compiled with
+    ``re`` (faster than ``regex`` for this literal scan)."""
+    lex = lexicon()
+    stems = trie([*lex.numerals, *lex.fractions])
+    hundreds = trie(list(lex.fusable))
+    classifiers = trie(list(lex.classifiers))
+    endings = trie([e for e in lex.endings if not e.startswith("-")])
+    return re.compile(
+        rf"(?<!{_BN_LETTER}){stems}(?:{hundreds})?(?:{classifiers})?(?:{endings})?(?!{_BN_LETTER})"
+    )
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
