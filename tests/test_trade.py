@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _records_helpers import mention
 from extractor.countries import find_countries
@@ -22,6 +27,7 @@ def _trade(text: str, dates: list[tuple[str, str]], money: list[tuple[str, str]]
     flows: list[TradeFlow] = find_trade(nt, sentences(nt.text), found, find_countries(nt.text))
     for f in flows:
         assert text[f.start : f.end] == f.text
+        TradeFlow.model_validate(f.model_dump())  # built unvalidated: check the contract
     return [(f.period, f.flow, f.exporter, f.importer, f.parties, f.value) for f in flows]
 
 
@@ -81,3 +87,248 @@ def test_home_country_and_fiscal_period() -> None:
     assert _trade(text, dates, money) == [
         ("2022/2023", "export", "BD", None, ["BD"], Decimal("5.5e10")),
     ]
+
+
+# ---------------------------------------------------------------------------
+# Rule-by-rule cases. Texts are written for these tests. Mentions come from a
+# tiny test-only annotator (`N কোটি/বিলিয়ন ডলার|টাকা|ইউরো`, `YYYY সালে`,
+# `YYYY-YY অর্থবছরে`, `প্রতি X N টাকা`), so each case exercises the trade rules
+# alone, whatever the amount and date stages do.
+
+_SCALE = {"": 1, "হাজার": 10**3, "লাখ": 10**5, "কোটি": 10**7, "মিলিয়ন": 10**6, "বিলিয়ন": 10**9}
+_CURRENCY = {"ডলার": "USD", "টাকা": "BDT", "ইউরো": "EUR", "রুপি": "INR", "ইয়েন": "JPY"}
+_MONEY = re.compile(
+    r"(?:প্রতি \S+ )?(\d+(?:\.\d+)?) ?(হাজার|লাখ|কোটি|মিলিয়ন|বিলিয়ন)? ?"
+    r"(ডলার|টাকা|ইউরো|রুপি|ইয়েন)(?:ের|এর|র|ে)?"
+)
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}) অর্থবছরে| সালে| সালের)")
+
+
+def _auto(text: str) -> list[Key]:
+    """find_trade over mentions found by the test annotator above."""
+    nt = normalize(text)
+    found: list[Found] = []
+    for m in _DATE.finditer(nt.text):
+        year = int(m.group(1))
+        edtf = f"{year}/{year + 1}" if m.group(2) else str(year)
+        found.append(Found(m.start(), m.end(), "date", edtf))
+    for m in _MONEY.finditer(nt.text):
+        value = Decimal(m.group(1)) * _SCALE[m.group(2) or ""]
+        found.append(Found(m.start(), m.end(), "money", value, _CURRENCY[m.group(3)]))
+    found.sort(key=lambda f: (f.start, -f.end))
+    flows = find_trade(nt, sentences(nt.text), found, find_countries(nt.text))
+    for f in flows:
+        assert text[f.start : f.end] == f.text
+        TradeFlow.model_validate(f.model_dump())  # built unvalidated: check the contract
+    return [(f.period, f.flow, f.exporter, f.importer, f.parties, f.value) for f in flows]
+
+
+def _d(n: str) -> Decimal:
+    return Decimal(n)
+
+
+CASES: list[tuple[str, str, list[Key]]] = [
+    (
+        "genitive exports, locative imports",
+        "২০১৯ সালে থাইল্যান্ডে ভিয়েতনামের রপ্তানি ছিল ৩ বিলিয়ন ডলার।",
+        [("2019", "export", "VN", "TH", ["TH", "VN"], _d("3e9"))],
+    ),
+    (
+        "import: genitive buyer, `থেকে` seller",
+        "২০১৯ সালে ভিয়েতনাম থেকে থাইল্যান্ডের আমদানি ছিল ৪ বিলিয়ন ডলার।",
+        [("2019", "import", "VN", "TH", ["TH", "VN"], _d("4e9"))],
+    ),
+    (
+        "respectively pairs figures with flows in order",
+        "২০১৮ সালে কেনিয়ায় জাপানের রপ্তানি এবং জাপানে কেনিয়ার রপ্তানি ছিল যথাক্রমে ৯০ কোটি ডলার ও ১২ কোটি ডলার।",
+        [
+            ("2018", "export", "JP", "KE", ["JP", "KE"], _d("9e8")),
+            ("2018", "export", "KE", "JP", ["JP", "KE"], _d("1.2e8")),
+        ],
+    ),
+    (
+        "respectively pairs figures with listed countries; the home buys",
+        "২০২০ সালে মিসরের সঙ্গে বাণিজ্য বাড়ে। ২০২১ সালে তুরস্ক ও মিসর থেকে আমদানি হয়েছে "
+        "যথাক্রমে ৫০০ কোটি টাকা ও ৩০০ কোটি টাকার পণ্য।",
+        [
+            ("2021", "import", "TR", "BD", ["BD", "TR"], _d("5e9")),
+            ("2021", "import", "EG", "BD", ["BD", "EG"], _d("3e9")),
+        ],
+    ),
+    (
+        "`এই দুই দেশে` distributes the two countries just named",
+        "২০২২ সালে বাংলাদেশের বড় ক্রেতা ছিল ইতালি ও পোল্যান্ড; এই দুই দেশে রপ্তানি হয়েছে "
+        "যথাক্রমে ৭০ কোটি ইউরো ও ৪০ কোটি ইউরোর পণ্য।",
+        [
+            ("2022", "export", "BD", "IT", ["BD", "IT"], _d("7e8")),
+            ("2022", "export", "BD", "PL", ["BD", "PL"], _d("4e8")),
+        ],
+    ),
+    (
+        "a restatement in another currency copies its flow",
+        "২০১৭ সালে নেপালে ভুটানের রপ্তানি ছিল ২০ কোটি ডলার। "
+        "ভুটানে নেপালের রপ্তানি ছিল ৫ কোটি ডলার। "
+        "ভুটানি মুদ্রায় নেপালের ওই রপ্তানির মূল্য ৪০ কোটি রুপি।",
+        [
+            ("2017", "export", "BT", "NP", ["BT", "NP"], _d("2e8")),
+            ("2017", "export", "NP", "BT", ["BT", "NP"], _d("5e7")),
+            ("2017", "export", "NP", "BT", ["BT", "NP"], _d("4e8")),
+        ],
+    ),
+    (
+        "`দেশের` in a taka-quoting article is Bangladesh; a named buyer is the partner",
+        "২০২৩ সালে দেশের পণ্য রপ্তানি হয়েছে ৪০০০ কোটি টাকার। এর মধ্যে কানাডায় রপ্তানি হয়েছে ৩০০ কোটি টাকার পণ্য।",
+        [
+            ("2023", "export", "BD", None, ["BD"], _d("4e10")),
+            ("2023", "export", "BD", "CA", ["BD", "CA"], _d("3e9")),
+        ],
+    ),
+    (
+        "a buyer's market (`X-এর বাজারে`) is the destination",
+        "২০২৩ সালে ব্রাজিলের বাজারে রপ্তানি হয়েছে ২০০ কোটি টাকার পণ্য।",
+        [("2023", "export", "BD", "BR", ["BD", "BR"], _d("2e9"))],
+    ),
+    (
+        "prices and rates are no trade; `প্রতি বছর` is no price",
+        "২০২৩ সালে প্রতি ডলার ১১০ টাকা দরে কেনা হয়। আমদানি করা গমের দাম পড়ে প্রতি টন ৩০০ ডলার। "
+        "রপ্তানির ন্যূনতম মূল্য প্রতি কেজি ২ ডলার। প্রতি বছর ভারত থেকে ২০০ কোটি ডলারের পণ্য আমদানি হয়।",
+        [("2023", "import", "IN", "BD", ["BD", "IN"], _d("2e9"))],
+    ),
+    (
+        "`X বা Y` is one figure with the first value",
+        "২০২১ সালে জার্মানিতে রপ্তানি হয়েছে ১৫ কোটি ইউরো বা ১৭ কোটি ডলারের পণ্য। দাম ১০০ টাকা।",
+        [("2021", "export", "BD", "DE", ["BD", "DE"], _d("1.5e8"))],
+    ),
+    (
+        "a figure by which another grew is no flow",
+        "২০২১ সালে চীনে রপ্তানি হয়েছে ৯০ কোটি টাকার। ২০২২ সালে চীনে রপ্তানি ১০ কোটি টাকা বেড়েছে।",
+        [("2021", "export", "BD", "CN", ["BD", "CN"], _d("9e8"))],
+    ),
+    (
+        "a bilateral total names the article's two countries",
+        "২০১০ সালে ব্রাজিল ও আর্জেন্টিনা চুক্তি করে। ২০১৫ সালে ব্রাজিলের সঙ্গে আর্জেন্টিনার "
+        "দূতাবাস খোলে। ২০২০ সালে দ্বিপাক্ষিক বাণিজ্য ছিল ২৫ বিলিয়ন ডলার।",
+        [("2020", "total", None, None, ["AR", "BR"], _d("2.5e10"))],
+    ),
+    (
+        "a total with one country named has the home economy as its other side",
+        "২০২৩ সালে ভারতের সঙ্গে বাণিজ্য হয়েছে ৫০০ কোটি টাকার।",
+        [("2023", "total", None, None, ["BD", "IN"], _d("5e9"))],
+    ),
+    (
+        "`দেশটির` is the country named last; an encyclopedia article's home is its subject",
+        "তানজানিয়ার অর্থনীতি কৃষিনির্ভর। তানজানিয়ার প্রধান পণ্য সোনা। "
+        "২০২২ সালে দেশটির রপ্তানি ছিল ৫ বিলিয়ন ডলার এবং আমদানি ৯ বিলিয়ন ডলার।",
+        [
+            ("2022", "export", "TZ", None, ["TZ"], _d("5e9")),
+            ("2022", "import", None, "TZ", ["TZ"], _d("9e9")),
+        ],
+    ),
+    (
+        "no date in the sentence: the period of the sentence it continues, not a compared one",
+        "২০১৯-২০ অর্থবছরে জাপান থেকে আমদানি হয়েছে ৮০ লাখ টন। এ সময়ে আমদানি ব্যয় ছিল ৫০ কোটি ডলার। "
+        "২০১৮ সালের তুলনায় রপ্তানি কম ছিল। জাপানে রপ্তানি ছিল ৭ কোটি ডলার।",
+        [
+            ("2019/2020", "import", "JP", "BD", ["BD", "JP"], _d("5e8")),
+            ("2019/2020", "export", "BD", "JP", ["BD", "JP"], _d("7e7")),
+        ],
+    ),
+    (
+        "`যা` restates only the sentence right before",
+        "২০২০ সালে ভারতে রপ্তানি ছিল ২০০ কোটি ডলার। বিশ্ববাজারে চালের দাম ৫০০ ডলার। যা আগের চেয়ে ৫০ ডলার বেশি।",
+        [("2020", "export", "BD", "IN", ["BD", "IN"], _d("2e9"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rules(name: str, text: str, expected: list[Key]) -> None:
+    assert _auto(text) == expected
+
+
+NEGATIVE = [
+    "২০২৩ সালে প্রবাসী আয় এসেছে ২০০ কোটি ডলার, যা রপ্তানির চেয়ে কম।",
+    "২০২৩ সালে রপ্তানিকারকেরা ১০০ কোটি টাকা প্রণোদনা পেয়েছেন।",
+    "২০২৩ সালে আমদানির ঋণপত্র খোলা হয়েছে ৫০০ কোটি ডলারের।",
+    "রপ্তানি বাড়াতে সরকার ৫০ কোটি টাকার তহবিল গঠন করেছে।",
+    "২০২২ সালে বাণিজ্য ঘাটতি দাঁড়ায় ১৫ বিলিয়ন ডলার।",
+    "প্রতি ডলার ১২০ টাকা হিসাবে রপ্তানি আয় হিসাব করা হয়।",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_trade_rules(text: str) -> None:
+    assert _auto(text) == []
+
+
+_NAMES = [("থাইল্যান্ড", "TH"), ("ভিয়েতনাম", "VN"), ("নেপাল", "NP"), ("জাপান", "JP"), ("কেনিয়া", "KE")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pair=st.permutations(_NAMES).map(lambda p: p[:2]),
+    amount=st.integers(min_value=1, max_value=9999),
+    flow=st.sampled_from(["রপ্তানি", "আমদানি"]),
+    year=st.integers(min_value=1950, max_value=2030),
+)
+def test_direction_property(pair: list[tuple[str, str]], amount: int, flow: str, year: int) -> None:
+    """`Y-এ X-এর রপ্তানি` is X → Y; `Y থেকে X-এর আমদানি` is Y → X; any names, figures."""
+    (x, cx), (y, cy) = pair
+    loc = y + ("য়" if y.endswith(("া", "ি")) else "ে")
+    if flow == "রপ্তানি":
+        text = f"{year} সালে {loc} {x}ের রপ্তানি ছিল {amount} কোটি ডলার।"
+        want = ("export", cx, cy)
+    else:
+        text = f"{year} সালে {y} থেকে {x}ের আমদানি ছিল {amount} কোটি ডলার।"
+        want = ("import", cy, cx)
+    got = _auto(text)
+    assert got == [(str(year), *want, sorted([cx, cy]), Decimal(amount) * 10**7)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "রপ্তানি",
+                "আমদানি",
+                "যথাক্রমে",
+                "যা",
+                "৫ কোটি ডলার",
+                "প্রতি টন",
+                "ভারত থেকে",
+                "চীনে",
+                "দুই দেশের",
+                "দেশের",
+                "দেশটিতে",
+                "জাপানের মুদ্রায়",
+                "ওই",
+                "একই সময়ে",
+                "বাণিজ্য",
+                "২০২০ সালে",
+                "।",
+                "ও",
+                ";",
+                "বা",
+                "(",
+                ")",
+                "\n",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_never_crashes(pieces: list[str]) -> None:
+    """Any arrangement of trade words yields valid records whose parties hold both sides."""
+    for key in _auto(" ".join(pieces)):
+        _, flow, exporter, importer, parties, _ = key
+        assert {c for c in (exporter, importer) if c} <= set(parties)
+        if flow == "total":
+            assert exporter is None and importer is None
+
+
+def test_list_of_home_word_and_country() -> None:
+    """`দেশের ও ভারত থেকে`: a home word is no list member (and must not break pairing)."""
+    text = "২০২০ সালে দেশের ও ভারত থেকে আমদানি যথাক্রমে ৫ কোটি ডলার ও ৬ কোটি ডলার।"
+    for key in _auto(text):
+        assert key[1] == "import"

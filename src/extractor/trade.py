@@ -1,33 +1,54 @@
 """Trade flows: money values of exports, imports and bilateral trade volume.
 
-For each money mention the flow is named by the nearest trade word of its
-clause (``lang/bn/trade_words.tsv``); a nearer word for money that is not trade
-(remittance, loans, targets, ...) vetoes it. Direction comes from the case of the
-country words before the figure: in `মালয়েশিয়ায় ওমানের রপ্তানি` the genitive
-(or nominative, or `X থেকে`) is the exporter and the locative the importer; for
-imports the genitive/nominative/locative is the importer and `X থেকে` the
-exporter. A sentence with no trade word that restates the previous one
-(`যা, ২০০৬ সালে ...`, `তার পরিমাণ ছিল ...`) inherits its flow, and `যথাক্রমে`
-pairs its figures with the previous sentence's flows in order.
+Only sentences that hold a money mention are read (one compiled scan of the
+words of ``lang/bn/trade_words.tsv`` per such sentence). For each figure the
+flow is named by the nearest trade word of its clause; a nearer word for money
+that is not trade (remittance, loans, prices, ...) vetoes it, and so does a
+price or rate (`প্রতি টন ৮০০ ডলার`, `প্রতি ডলার ১২০ টাকা`).
+
+Direction comes from the case of the country words: for exports the genitive
+or nominative (or `X থেকে`) is the exporter and the locative the importer
+(`মালয়েশিয়ায় ওমানের রপ্তানি`: OM → MY); for imports the genitive, nominative or
+locative is the importer and `X থেকে` the exporter. A side the text leaves
+unnamed while naming the other is the article's home economy (`জার্মানিতে রপ্তানি`
+in a Dhaka paper is BD → DE; `দেশের` is the home economy itself).
+
+Restatements: `যা`/`তা`/`এর পরিমাণ` with no trade word restate the previous
+sentence's flow; `ওই রপ্তানির মূল্য` restates the last export; `যথাক্রমে`
+pairs figures with the flows, or the coordinated countries, named before it;
+`X বা Y`/`X (Y)` is one figure.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
-import regex
-
-from extractor.countries import main_countries, main_country
+from extractor.countries import main_countries
 from extractor.matches import CountryMatch, Found
 from extractor.records import TradeFlow
-from extractor.resources import alternation, suffix_pattern, table
+from extractor.resources import suffixes, table, trie
 from extractor.text import NormText, Sentence
 
 WORDS = "trade_words.tsv"
-_WORD_CHAR = r"[\p{L}\p{M}]"
 _FLOWS = ("export", "import", "total")
+_HOME_PRESS = "BD"  # the home economy of the Bengali press (annotation.md: `দেশের`)
+_HOME_CURRENCY = "BDT"
+
+# Word boundaries without the `regex` module (stdlib `re` scans about twice as
+# fast): a letter is `[^\W\d_]`, and Bengali vowel signs and marks are not
+# `\w` in `re`, so they are listed.
+_MARKS = "\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u09e2\u09e3"
+_NOT_BEFORE_LETTER = rf"(?![^\W\d_])(?![{_MARKS}])"
+
+_GEN_END = ("র", "রও", "রই")
+_LOC_END = ("ে", "এ", "-এ", "য়", "য়ে", "তে", "েই", "য়েই", "তেই", "েও", "য়ও", "তেও")
 
 
 @functools.cache
@@ -36,23 +57,60 @@ def _roles() -> dict[str, str]:
 
 
 @functools.cache
-def _pattern() -> regex.Pattern[str]:
-    return regex.compile(
-        rf"(?<!{_WORD_CHAR})(?P<w>{alternation(list(_roles()))})"
-        rf"(?P<suf>{suffix_pattern()})(?!{_WORD_CHAR})"
-    )
+def _pattern() -> re.Pattern[str]:
+    # No lookbehind in front: it would cost the first-character skip; a match
+    # that starts inside a word is dropped by `_words` instead. Time units are
+    # only read after `প্রতি` (`_per_time`).
+    words = [w for w, role in _roles().items() if role != "time"]
+    return re.compile(rf"(?P<w>{trie(words)})(?P<suf>(?:{trie(suffixes())})?){_NOT_BEFORE_LETTER}")
 
 
-# Clauses of a sentence: a semicolon or a dash separates statements.
-_CLAUSE_SEP = regex.compile(r"[;:]|\s-\s")
+@functools.cache
+def _per_time() -> re.Pattern[str]:
+    """`প্রতি বছর`, `প্রতি মাসে`: `প্রতি` before a time unit is "every", not a price."""
+    roles = _roles()
+    per = [w for w, r in roles.items() if r == "per"]
+    time = [w for w, r in roles.items() if r == "time"]
+    return re.compile(rf"(?:{trie(per)})\s+(?:{trie(time)})")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+@functools.cache
+def _trigger() -> re.Pattern[str]:
+    """A word that names a flow: a sentence without one (that does not follow a
+    sentence with flows) is skipped unread."""
+    roles = ("export", "import", "total", "respectively")
+    return re.compile(trie([w for w, r in _roles().items() if r in roles]))
+
+
+@functools.cache
+def _source_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{trie([w for w, r in _roles().items() if r == 'source'])})")
+
+
+_LETTER = re.compile(rf"[^\W\d_]|[{_MARKS}]")
+
+
+# Clauses of a sentence: a semicolon, a colon or a spaced dash separates statements.
+_CLAUSE_SEP = re.compile(r"[;:]|\s-\s")
+# `X বা Y`, `X (Y)`: a figure restated in another scale or currency.
+_RESTATE_GAP = re.compile(r"\s*(?:বা|অর্থাৎ|\()\s*")
+# `কেজিপ্রতি ৩০ টাকা`: a per-unit price written as one word.
+_PER_SUFFIXED = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])প্রতি{_NOT_BEFORE_LETTER}\s*$")
+# Coordination between two country words of one list (`চীন ও ভারত থেকে`).
+_COORD_GAP = re.compile(r"\s*(?:,|ও|এবং|আর)\s*")
+
+
+class _Word(NamedTuple):  # a tuple: thousands are made per megabyte
     start: int
     end: int
     role: str
     suffix: str
+
+
+class _Ref(NamedTuple):
+    pos: int
+    code: str
+    form: str  # gen / loc / obj / base / src
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,30 +121,48 @@ class _Flow:
     parties: tuple[str, ...]
     period: str
     money: Found
+    sent: int  # index of the sentence that states it
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    home: str
+    pair: tuple[str, ...]
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
     roles = _roles()
-    return [
-        _Word(m.start(), m.end(), roles[m.group("w")], m.group("suf"))
-        for m in _pattern().finditer(text, start, end)
-    ]
+    letter = _LETTER.match
+    out: list[_Word] = []
+    for m in _pattern().finditer(text, start, end):
+        s, e = m.span()
+        if s and letter(text, s - 1):
+            continue  # starts inside a word
+        w, suf = m.groups()
+        out.append(_Word(s, e, roles[w], suf))
+    return out
 
 
-def _clause(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
-    start, end = sent.start, sent.end
-    for m in _CLAUSE_SEP.finditer(text, sent.start, sent.end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+def _suffix_form(suffix: str) -> str | None:
+    """Case of a noun's ending: gen, loc, base (none, or a classifier); None for plurals."""
+    if suffix.endswith(_GEN_END):
+        return "gen"
+    if suffix in _LOC_END:
+        return "loc"
+    if suffix in ("", "টি", "টা", "ই", "ও"):
+        return "base"
+    return None
 
 
 def _flow_word(words: list[_Word], money: Found, lo: int, hi: int) -> _Word | None:
-    """The trade or veto word nearest the figure: before it in the clause, else after."""
+    """The trade or veto word nearest the figure: the noun right after it (`৫০ কোটি
+    টাকার তহবিল`), else the nearest before it in the clause, else after."""
     kinds = (*_FLOWS, "block")
+    for w in words:
+        if w.start >= money.end:
+            if w.role in kinds and w.start - money.end <= 1:
+                return w
+            break
     before = [w for w in words if w.role in kinds and lo <= w.start and w.end <= money.start]
     if before:
         return before[-1]
@@ -95,84 +171,272 @@ def _flow_word(words: list[_Word], money: Found, lo: int, hi: int) -> _Word | No
 
 
 def _is_difference(money: Found, words: list[_Word]) -> bool:
-    """`চেয়ে ০.৪ বিলিয়ন ডলার বেশি`: the amount by which another differs is no flow."""
+    """`চেয়ে ০.৪ বিলিয়ন ডলার বেশি`, `২ বিলিয়ন ডলার বেড়েছে`: the amount by which
+    another differs is no flow."""
     nxt = [w for w in words if w.start >= money.end]
+    if nxt and nxt[0].role == "change" and nxt[0].start - money.end <= 2:
+        return True  # `২ বিলিয়ন ডলার বেড়েছে`: grew by, not to
     if not (nxt and nxt[0].role == "more_less" and nxt[0].start - money.end <= 2):
         return False
     prv = [w for w in words if w.end <= money.start]
     return bool(prv and prv[-1].role == "compare" and money.start - prv[-1].end <= 2)
 
 
-@dataclass(frozen=True, slots=True)
-class _Ref:
-    pos: int
-    code: str
-    form: str  # gen / loc / obj / base / adj / src
+def _is_price(text: str, money: Found, words: list[_Word], lo: int) -> bool:
+    """A rate (`প্রতি ডলার ১২০ টাকা`) or a per-unit price (`প্রতি টন ৮০০ ডলার`)."""
+    for w in words:
+        if w.role != "per":
+            continue
+        if money.start <= w.start < money.end:
+            return True  # the mention itself is a rate
+        if lo <= w.start and w.end <= money.start:
+            gap = text[w.end : money.start].split()
+            if 1 <= len(gap) <= 2 and not _per_time().match(text, w.start):
+                return True
+    return bool(_PER_SUFFIXED.search(text, max(lo, money.start - 40), money.start))
 
 
-def _refs(
-    text: str, lo: int, hi: int, countries: list[CountryMatch], words: list[_Word], ctx: _Context
-) -> list[_Ref]:
-    """Country references between lo and hi, `X থেকে` marked as a source."""
-    refs: list[_Ref] = []
-    sources = {w.start for w in words if w.role == "source"}
+def _outer_money(text: str, found: Sequence[Found]) -> list[Found]:
+    """Money mentions that are figures of their own.
+
+    A mention nested in another (`(১২৫ কোটি ডলার)` inside its restatement) is
+    part of it; one that restates the previous figure (`X বা Y`, `X (Y)`) is
+    joined to it, keeping the first-stated value and currency.
+    """
+    out: list[Found] = []
+    for f in found:
+        if f.kind != "money" or not f.unit:
+            continue
+        if out and f.start < out[-1].end:
+            continue
+        if out and _RESTATE_GAP.fullmatch(text, out[-1].end, f.start):
+            prev = out[-1]
+            end = f.end + 1 if text[f.end : f.end + 1] == ")" else f.end
+            out[-1] = replace(prev, end=end)
+            continue
+        out.append(f)
+    return out
+
+
+class _Doc:
+    """Per-article lookups: sentences, dates and country words by position."""
+
+    def __init__(
+        self,
+        text: str,
+        sents: list[Sentence],
+        found: Sequence[Found],
+        countries: list[CountryMatch],
+    ) -> None:
+        self.text = text
+        self.sents = sents
+        self.sent_starts = [s.start for s in sents]
+        self.dates = [f for f in found if f.kind == "date"]
+        self.date_starts = [d.start for d in self.dates]
+        self.countries = [c for c in countries if c.form != "adj"]
+        self.country_starts = [c.start for c in self.countries]
+        self._words: dict[int, list[_Word]] = {}
+        self._seps: dict[int, list[tuple[int, int]]] = {}
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def words(self, si: int) -> list[_Word]:
+        got = self._words.get(si)
+        if got is None:
+            s = self.sents[si]
+            got = self._words[si] = _words(self.text, s.start, s.end)
+        return got
+
+    def dates_in(self, lo: int, hi: int) -> list[Found]:
+        i = bisect.bisect_left(self.date_starts, lo)
+        j = bisect.bisect_left(self.date_starts, hi)
+        return [d for d in self.dates[i:j] if d.end <= hi]
+
+    def countries_in(self, lo: int, hi: int) -> list[CountryMatch]:
+        i = bisect.bisect_left(self.country_starts, lo)
+        j = bisect.bisect_left(self.country_starts, hi)
+        return [c for c in self.countries[i:j] if c.end <= hi]
+
+    def last_country_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.country_starts, pos)
+        return self.countries[i - 1].code if i else None
+
+    def clause(self, si: int, pos: int) -> tuple[int, int]:
+        """The clause of sentence si around pos (separators found once per sentence)."""
+        seps = self._seps.get(si)
+        if seps is None:
+            s = self.sents[si]
+            seps = self._seps[si] = [
+                (m.start(), m.end()) for m in _CLAUSE_SEP.finditer(self.text, s.start, s.end)
+            ]
+        start, end = self.sents[si].start, self.sents[si].end
+        for a, b in seps:
+            if b <= pos:
+                start = b
+            elif a >= pos:
+                end = a
+                break
+        return start, end
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[a:b]
+
+
+def _home_and_pair(
+    found: Sequence[Found], countries: list[CountryMatch], subjects: set[str]
+) -> tuple[str, tuple[str, ...]]:
+    """The home economy (`দেশের`) and the article's two main countries.
+
+    Bengali news quoting amounts in taka, or naming Bangladesh among its two main
+    countries, or naming none, is Bangladeshi: its home is BD even when another
+    country is named more often (an article on imports from India). So is an
+    article whose most named country is only ever a partner (`জাপান থেকে`,
+    `জাপানে`). Otherwise (an encyclopedia article about Tanzania, `তানজানিয়ার
+    রপ্তানি`) the most named country is home. ``subjects``: countries named at
+    least once in the genitive or nominative, not as `X থেকে`.
+    """
+    ranked = main_countries(countries)
+    taka = any(f.kind == "money" and f.unit == _HOME_CURRENCY for f in found)
+    home = _HOME_PRESS
+    if not (taka or not ranked or _HOME_PRESS in ranked[:2]) and ranked[0] in subjects:
+        home = ranked[0]
+    others = [c for c in ranked if c != home]
+    return home, tuple(sorted([home, *others[:1]]))
+
+
+def _subjects(text: str, countries: list[CountryMatch]) -> set[str]:
+    out: set[str] = set()
     for c in countries:
-        if lo <= c.start and c.end <= hi and c.form != "adj":
-            after = c.end + 1 if text[c.end : c.end + 1] == " " else c.end
-            refs.append(_Ref(c.start, c.code, "src" if after in sources else c.form))
+        if c.form == "gen" or (c.form == "base" and not _source_after().match(text, c.end)):
+            out.add(c.code)
+    return out
+
+
+def _refs(doc: _Doc, lo: int, hi: int, words: list[_Word], ctx: _Context) -> list[_Ref]:
+    """Country references between lo and hi; `X থেকে` is a source, `X-এর মুদ্রায়` no party."""
+    text = doc.text
+    refs: list[_Ref] = []
+    marks = {w.start: w for w in words if w.role in ("source", "currency", "market")}
+    for c in doc.countries_in(lo, hi):
+        after = c.end + 1 if text[c.end : c.end + 1] == " " else c.end
+        mark = marks.get(after)
+        form = c.form
+        if mark is not None:
+            if mark.role == "currency":
+                continue
+            if mark.role == "source":
+                form = "src"
+            elif form == "gen" and _suffix_form(mark.suffix) == "loc":
+                form = "loc"  # `যুক্তরাষ্ট্রের বাজারে`: the buyer's market
+        refs.append(_Ref(c.start, c.code, form))
     for w in words:
         if not (lo <= w.start and w.end <= hi):
             continue
+        case = _suffix_form(w.suffix)
+        if case is None:
+            continue
         if w.role == "both":
-            refs.extend(_Ref(w.start, code, "both") for code in ctx.pair)
-        elif w.role == "home" and ctx.main and w.suffix:
-            form = "gen" if w.suffix.endswith(("র", "রও")) else "loc"
-            refs.append(_Ref(w.start, ctx.main, form))
+            refs.extend(_Ref(w.start, code, case) for code in _both(doc, w, ctx))
+        elif w.role == "home" and case != "base":
+            refs.append(_Ref(w.start, ctx.home, case))
+        elif w.role == "anaphor":
+            code = doc.last_country_before(w.start) or ctx.home
+            refs.append(_Ref(w.start, code, case))
     return sorted(refs, key=lambda r: r.pos)
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    main: str | None
-    pair: tuple[str, ...]
+def _both(doc: _Doc, w: _Word, ctx: _Context) -> tuple[str, ...]:
+    """`দুই দেশ`: the last two countries named before it in its sentence, else the article's pair."""
+    sent = doc.sents[doc.sentence_of(w.start)]
+    named: list[str] = []
+    for c in reversed(doc.countries_in(sent.start, w.start)):
+        if c.code not in named:
+            named.append(c.code)
+        if len(named) == 2:
+            return tuple(reversed(named))
+    return ctx.pair
 
 
-def _direction(flow: str, refs: list[_Ref], ctx: _Context) -> tuple[str | None, str | None]:
+def _last(codes: list[str], skip: str | None = None) -> str | None:
+    return next((c for c in reversed(codes) if c != skip), None)
+
+
+def _direction(flow: str, refs: list[_Ref], home: str | None) -> tuple[str | None, str | None]:
     if flow == "total":
         return None, None
     sellers = [r.code for r in refs if r.form == "src"]
-    own = [r.code for r in refs if r.form in ("gen", "base", "both")]
+    own = [r.code for r in refs if r.form in ("gen", "base")]
     loc = [r.code for r in refs if r.form == "loc"]
-    exporter: str | None
-    importer: str | None
     if flow == "export":
-        exporter = (sellers or own)[-1] if (sellers or own) else None
-        importer = next((c for c in reversed(loc) if c != exporter), None)
-        if exporter is None and importer is not None and not sellers:
-            # `বাংলাদেশে ... রপ্তানি আয়`: a country's own exports, no partner named.
-            exporter, importer = importer, None
-    else:
-        importer = (own or loc)[-1] if (own or loc) else None
-        exporter = next((c for c in reversed(sellers) if c != importer), None)
-    if exporter is None and importer is None:
-        if flow == "export":
-            exporter = ctx.main
-        else:
-            importer = ctx.main
+        exporter = _last(sellers) or _last(own)
+        importer = _last(loc, exporter)
+        if exporter is None:
+            if importer is None or importer == home:
+                # `দেশের রপ্তানি আয়`, `বাংলাদেশে ... রপ্তানি`: the home's own exports.
+                return importer or home, None
+            exporter = home
+        return exporter, importer
+    importer = _last(own) or _last(loc)
+    exporter = _last(sellers, importer)
+    if importer is None and exporter != home:
+        # `ভারত থেকে ... আমদানি হয়েছে`: bought by the home economy.
+        importer = home
     return exporter, importer
 
 
-def _period(found: list[Found], sent: Sentence, money: Found, fallback: str) -> str:
-    dates = [f for f in found if f.kind == "date" and sent.start <= f.start and f.end <= sent.end]
+def _parties(
+    flow: str, exporter: str | None, importer: str | None, refs: list[_Ref], ctx: _Context
+) -> tuple[str, ...]:
+    if flow != "total":
+        return tuple(sorted({c for c in (exporter, importer) if c}))
+    named = sorted({r.code for r in refs})
+    if len(named) >= 2:
+        return tuple(named)
+    # `দ্বিপাক্ষিক বাণিজ্য` with one side or none named: the article's two countries.
+    if not named or named[0] in ctx.pair:
+        return ctx.pair
+    return tuple(sorted({named[0], *(c for c in (ctx.home,) if c)}))
+
+
+def _period(doc: _Doc, si: int, money: Found, words: list[_Word], flows: list[_Flow]) -> str:
+    """The date nearest before the figure in its sentence, else the one after it
+    (unless it is only compared with), else the period of the sentence it continues."""
+    sent = doc.sents[si]
+    dates = doc.dates_in(sent.start, sent.end)
     before = [d for d in dates if d.end <= money.start]
     if before:
         return str(before[-1].value)
-    after = [d for d in dates if d.start >= money.end]
-    return str(after[0].value) if after else fallback
+    for d in _frames(dates, words):
+        if d.start >= money.end:
+            return str(d.value)
+    back = any(w.role == "same_time" and w.end <= money.start for w in words)
+    return _continued_period(doc, si, flows, back)
 
 
-def _paragraph_break(text: str, a: int, b: int) -> bool:
-    return "\n" in text[a:b]
+def _frames(dates: list[Found], words: list[_Word]) -> list[Found]:
+    """Dates that frame a statement, not the base of a comparison (`২০২৩ সালের তুলনায়`)."""
+    compare = [w.start for w in words if w.role == "compare"]
+    return [d for d in dates if not any(0 <= p - d.end <= 2 for p in compare)]
+
+
+def _continued_period(doc: _Doc, si: int, flows: list[_Flow], back: bool) -> str:
+    """The period of the nearest earlier sentence of the paragraph with a flow or a
+    date; with `একই সময়ে` (back) and none in the paragraph, the last flow's period."""
+    here = doc.sents[si].start
+    for sj in range(si - 1, -1, -1):
+        s = doc.sents[sj]
+        if not doc.same_paragraph(s.end, here):
+            break
+        stated = _flows_of(flows, sj)
+        if stated:
+            return stated[-1].period
+        dates = _frames(doc.dates_in(s.start, s.end), doc.words(sj))
+        if dates:
+            return str(dates[0].value)
+    if back and flows:
+        return flows[-1].period
+    return "XXXX"
 
 
 def find_trade(
@@ -180,60 +444,202 @@ def find_trade(
 ) -> list[TradeFlow]:
     """Trade flows stated in the article."""
     text = nt.text
-    ranked = main_countries(countries)
-    ctx = _Context(main_country(text, countries), tuple(sorted(ranked[:2])))
+    money = _outer_money(text, found)
+    if not money or not sents:
+        return []
+    doc = _Doc(text, sents, found, countries)
+    home, pair = _home_and_pair(found, countries, _subjects(text, countries))
+    ctx = _Context(home, pair)
+    by_sentence: dict[int, list[Found]] = {}
+    for m in money:
+        si = doc.sentence_of(m.start)
+        if si >= 0 and m.start < sents[si].end:
+            by_sentence.setdefault(si, []).append(m)
     flows: list[_Flow] = []
-    prev_sentence: list[_Flow] = []
-    for sent in sents:
-        money = [f for f in found if f.kind == "money" and sent.start <= f.start < sent.end]
-        if not money:
-            if prev_sentence and _paragraph_break(text, prev_sentence[-1].money.end, sent.start):
-                prev_sentence = []
-            continue
-        words = _words(text, sent.start, sent.end)
-        current: list[_Flow] = []
-        respectively = 0
-        for m in money:
-            lo, hi = _clause(text, sent, m.start)
-            if _is_difference(m, words):
-                continue
-            fallback = "XXXX"
-            if flows and not _paragraph_break(text, flows[-1].money.end, sent.start):
-                fallback = flows[-1].period
-            period = _period(found, sent, m, fallback)
-            word = _flow_word(words, m, lo, hi)
-            if word is None:
-                inherited = _inherit(words, m, lo, prev_sentence, respectively)
-                if inherited is not None:
-                    respectively += 1
-                    current.append(replace(inherited, period=period, money=m))
-                continue
-            if word.role == "block":
-                continue
-            prev_money = [x.money.end for x in current if lo <= x.money.start]
-            seg_lo = max([lo, *prev_money])
-            seg_hi = m.start if word.end <= m.start else word.end
-            refs = _refs(text, seg_lo, seg_hi, countries, words, ctx)
-            if not refs:
-                refs = _refs(text, lo, seg_hi, countries, words, ctx)
-            exporter, importer = _direction(word.role, refs, ctx)
-            if word.role == "total":
-                parties = tuple(sorted({r.code for r in refs})) or ((ctx.main,) if ctx.main else ())
-            else:
-                parties = tuple(sorted({c for c in (exporter, importer) if c}))
-            if not parties:
-                continue
-            current.append(_Flow(word.role, exporter, importer, parties, period, m))
-        flows.extend(current)
-        if current:
-            prev_sentence = current
+    for si, ms in by_sentence.items():
+        flows.extend(_sentence_flows(doc, si, ms, flows, ctx))
     return [_record(nt, f) for f in flows]
+
+
+def _sentence_flows(
+    doc: _Doc, si: int, money: list[Found], flows: list[_Flow], ctx: _Context
+) -> list[_Flow]:
+    text = doc.text
+    sent = doc.sents[si]
+    prev = _flows_of(flows, si - 1)
+    if not (prev or _trigger().search(text, sent.start, sent.end)):
+        return []
+    words = doc.words(si)
+    if not any(w.role in _FLOWS or w.role in ("backref", "respectively") for w in words):
+        return []
+    slots = _respectively_slots(doc, si, money, words, ctx)
+    current: list[_Flow] = []
+    inherited_count = 0
+    for m in money:
+        lo, hi = doc.clause(si, m.start)
+        if _is_difference(m, words) or _is_price(text, m, words, lo):
+            continue
+        period = _period(doc, si, m, words, [*flows, *current])
+        if m.start in slots:
+            role, exporter, importer, parties = slots[m.start]
+            current.append(_Flow(role, exporter, importer, parties, period, m, si))
+            continue
+        word = _flow_word(words, m, lo, hi)
+        if word is None:
+            inherited = _inherit(words, m, lo, prev, inherited_count)
+            if inherited is not None:
+                inherited_count += 1
+                current.append(replace(inherited, period=period, money=m, sent=si))
+            continue
+        if word.role == "block":
+            continue
+        prev_money = [x.money.end for x in current if lo <= x.money.start]
+        seg_lo = max([lo, *prev_money])
+        seg_hi = m.start if word.end <= m.start else word.end
+        refs = _refs(doc, seg_lo, seg_hi, words, ctx) or _refs(doc, lo, seg_hi, words, ctx)
+        restated = _restated(doc, word, words, refs, [*flows, *current])
+        if restated is not None:
+            own_date = any(d.end <= m.start for d in doc.dates_in(sent.start, sent.end))
+            current.append(
+                replace(restated, period=period if own_date else restated.period, money=m, sent=si)
+            )
+            continue
+        if not refs and word.role != "total" and si > 0:
+            refs = _previous_statement(doc, si - 1, word.role, ctx)
+        exporter, importer = _direction(word.role, refs, ctx.home)
+        parties = _parties(word.role, exporter, importer, refs, ctx)
+        if not parties:
+            continue
+        current.append(_Flow(word.role, exporter, importer, parties, period, m, si))
+    return current
+
+
+def _flows_of(flows: list[_Flow], si: int) -> list[_Flow]:
+    """The flows stated by sentence si (flows are in sentence order)."""
+    i = len(flows)
+    while i and flows[i - 1].sent > si:
+        i -= 1
+    j = i
+    while j and flows[j - 1].sent == si:
+        j -= 1
+    return flows[j:i]
+
+
+def _restated(
+    doc: _Doc, word: _Word, words: list[_Word], refs: list[_Ref], flows: list[_Flow]
+) -> _Flow | None:
+    """`ওই রপ্তানির মূল্য`, `এই বাণিজ্যের`, `ভারতীয় মুদ্রায় ... আমদানির মূল্য`: the
+    last flow of that kind, stated again (in another currency).
+
+    A country named as the flow's own side picks among several (`বাংলাদেশের ওই
+    রপ্তানির` is the export whose exporter is BD).
+    """
+    this = any(w.role == "this" and w.end + 1 == word.start for w in words)
+    lo, _ = doc.clause(doc.sentence_of(word.start), word.start)
+    currency = any(w.role == "currency" and lo <= w.start < word.start for w in words)
+    if not (this or currency):
+        return None
+    named = {r.code for r in refs if r.form in ("gen", "base")}
+    last: _Flow | None = None
+    for f in reversed(flows[-20:]):  # a restatement follows its figure closely
+        if f.flow != word.role:
+            continue
+        last = last or f
+        side = f.exporter if f.flow == "export" else f.importer
+        if side in named:
+            return f
+    return last
+
+
+def _previous_statement(doc: _Doc, sj: int, role: str, ctx: _Context) -> list[_Ref]:
+    """Countries of the same kind of flow in the sentence before (`মালয়েশিয়া থেকে
+    আমদানি হয়েছে ... টন। এ সময়ে আমদানি ব্যয় ...`): the figure continues it."""
+    s = doc.sents[sj]
+    if not doc.same_paragraph(s.end, doc.sents[sj + 1].start):
+        return []
+    words = doc.words(sj)
+    same = [w for w in words if w.role == role]
+    if not same:
+        return []
+    w = same[-1]
+    lo, hi = doc.clause(sj, w.start)
+    return _refs(doc, lo, hi, words, ctx)
+
+
+def _respectively_slots(
+    doc: _Doc, si: int, money: list[Found], words: list[_Word], ctx: _Context
+) -> dict[int, tuple[str, str | None, str | None, tuple[str, ...]]]:
+    """`যথাক্রমে` in the sentence: each following figure gets the flow or the country
+    listed in the same place before it (money start -> flow, exporter, importer, parties)."""
+    resp = next((w for w in words if w.role == "respectively"), None)
+    if resp is None:
+        return {}
+    sent = doc.sents[si]
+    lo, hi = doc.clause(si, resp.start)
+    after = [m for m in money if resp.end <= m.start and m.end <= hi]
+    flow_words = [w for w in words if w.role in _FLOWS and lo <= w.start and w.end <= resp.start]
+    if len(after) < 2 or not flow_words:
+        return {}
+    out: dict[int, tuple[str, str | None, str | None, tuple[str, ...]]] = {}
+    if len(flow_words) == len(after):
+        # `বাংলাদেশে মালয়েশিয়ার রপ্তানি এবং মালয়েশিয়ায় বাংলাদেশের রপ্তানি ... যথাক্রমে`
+        seg_lo = lo
+        shared: list[_Ref] = []
+        for w, m in zip(flow_words, after, strict=True):
+            refs = _refs(doc, seg_lo, w.end, words, ctx) or shared
+            shared = refs
+            seg_lo = w.end
+            exporter, importer = _direction(w.role, refs, ctx.home)
+            out[m.start] = (
+                w.role,
+                exporter,
+                importer,
+                _parties(w.role, exporter, importer, refs, ctx),
+            )
+        return out
+    if len(flow_words) != 1:
+        return {}
+    # `চীন ও ভারত থেকে আমদানি ... যথাক্রমে`: the listed countries, one per figure,
+    # in the case the last of them carries.
+    role = flow_words[0].role
+    refs = _refs(doc, sent.start, resp.start, words, ctx)
+    group = _listed(doc, refs, words, len(after))
+    if group is None:
+        return {}
+    listed = {r.code for r in group}
+    others = [r for r in refs if r.code not in listed and r.pos < group[0].pos]
+    form = group[-1].form
+    for r, m in zip(group, after, strict=True):
+        these = [*others, _Ref(r.pos, r.code, form)]
+        exporter, importer = _direction(role, these, ctx.home)
+        out[m.start] = (role, exporter, importer, _parties(role, exporter, importer, these, ctx))
+    return out
+
+
+def _listed(doc: _Doc, refs: list[_Ref], words: list[_Word], n: int) -> list[_Ref] | None:
+    """The last n references, when they are one list (`X ও Y`, or `এই দুই দেশ`)."""
+    both = [w for w in words if w.role == "both"]
+    if both:
+        pos = both[-1].start
+        group = [r for r in refs if r.pos == pos]
+        return group if len(group) == n else None
+    if len(refs) < n:
+        return None
+    group = refs[-n:]
+    if len({r.code for r in group}) != n:
+        return None
+    for a, b in itertools.pairwise(group):
+        # Only country names form a list (not `দেশের`, whose ref has no CountryMatch).
+        end = next((c.end for c in doc.countries_in(a.pos, b.pos + 1) if c.start == a.pos), None)
+        if end is None or not _COORD_GAP.fullmatch(doc.text, end, b.pos):
+            return None
+    return group
 
 
 def _inherit(
     words: list[_Word], money: Found, lo: int, prev: list[_Flow], index: int
 ) -> _Flow | None:
-    """The previous sentence's flow restated by `যা`/`তার পরিমাণ`/`যথাক্রমে`."""
+    """The previous sentence's flow restated by `যা`/`তা`/`তার পরিমাণ`/`যথাক্রমে`."""
     if not prev:
         return None
     before = [w for w in words if lo <= w.start and w.end <= money.start]
@@ -245,9 +651,11 @@ def _inherit(
 
 
 def _record(nt: NormText, f: _Flow) -> TradeFlow:
+    """The contract record. Built unvalidated (`model_construct`): its invariants hold
+    by construction here, and the pipeline validates the whole Document anyway."""
     start, end, text = nt.orig_span_text(f.money.start, f.money.end)
     value = f.money.value if isinstance(f.money.value, Decimal) else Decimal(str(f.money.value))
-    return TradeFlow(
+    return TradeFlow.model_construct(
         period=f.period,
         flow=f.flow,  # type: ignore[arg-type]
         exporter=f.exporter,
