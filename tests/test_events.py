@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from _records_helpers import mention
 from extractor.countries import find_countries
 from extractor.events import find_events
@@ -80,3 +83,176 @@ def test_venue_is_not_a_participant() -> None:
     text = "২০১২ সালে জেনেভাতে ফিনল্যান্ড ও নরওয়ের মধ্যে একটি চুক্তি স্বাক্ষরিত হয়। পরে ঢাকায় সভা।"
     got = _events(text, [("২০১২ সালে", "2012")])
     assert _keys(got) == [("agreement_signed", "2012", ["FI", "NO"], None)]
+
+
+def test_visit_has_visitor_and_host() -> None:
+    text = (
+        "২০০৫ সালের মে মাসে নেপালের প্রধানমন্ত্রী তিন দিনের সফরে থিম্পু যান। "
+        "পরের বছর ভুটানের রাজা নেপাল সফর করেন। "
+        "২০০৮ সালে শ্রীলঙ্কার প্রেসিডেন্ট সরকারি সফরে কাঠমান্ডুতে পৌঁছান।"
+    )
+    got = _events(
+        text, [("২০০৫ সালের মে মাসে", "2005-05"), ("পরের বছর", "2006"), ("২০০৮ সালে", "2008")]
+    )
+    assert _keys(got) == [
+        ("visit", "2005-05", ["BT", "NP"], "NP"),
+        ("visit", "2006", ["BT", "NP"], "BT"),
+        ("visit", "2008", ["LK", "NP"], "LK"),
+    ]
+
+
+def test_clause_takes_its_own_date_and_finite_khole() -> None:
+    text = "নেপাল ১৯৭৫ সালে থিম্পুতে দূতাবাস চালু করে; ভুটান কাঠমান্ডুতে দূতাবাস খোলে অনেক পরে, ১৯৯০ সালে।"
+    got = _events(text, [("১৯৭৫ সালে", "1975"), ("১৯৯০ সালে", "1990")])
+    assert _keys(got) == [
+        ("mission_opened", "1975", ["BT", "NP"], "NP"),
+        ("mission_opened", "1990", ["BT", "NP"], "BT"),
+    ]
+
+
+def test_subjects_after_the_verb() -> None:
+    text = "২০০১ সালের ৫ মে নাইরোবিতে একটি বাণিজ্য চুক্তি সই করে কেনিয়া ও উগান্ডা।"
+    got = _events(text, [("২০০১ সালের ৫ মে", "2001-05-05")])
+    assert _keys(got) == [("agreement_signed", "2001-05-05", ["KE", "UG"], None)]
+
+
+def test_clause_that_moves_in_time_does_not_borrow_the_date() -> None:
+    text = "২০০৩ সালে কেনিয়া ও উগান্ডা একটি চুক্তি সই করে এবং দুই মাস পর দুই দেশের বৈঠক অনুষ্ঠিত হয়।"
+    got = _events(text, [("২০০৩ সালে", "2003")])
+    assert _keys(got) == [("agreement_signed", "2003", ["KE", "UG"], None)]
+
+
+def test_announcement_that_reports_another_act() -> None:
+    text = "২০০১ সালের ৫ মে রেডিওতে ঘোষণা করা হলো যে নরওয়ে ফিনল্যান্ডকে স্বীকৃতি দিয়েছে।"
+    got = _events(text, [("২০০১ সালের ৫ মে", "2001-05-05")])
+    assert _keys(got) == [("other", "2001-05-05", ["FI", "NO"], "NO")]
+
+
+def test_countries_a_proposal_is_about_do_not_take_part() -> None:
+    text = "১২ মার্চ ফিনল্যান্ডের প্রতিনিধি কেনিয়া ও উগান্ডার সেনা প্রত্যাহারের জন্য এক প্রস্তাব উত্থাপন করেন।"
+    got = _events(text, [("১২ মার্চ", "XXXX-03-12")])
+    assert [(e.type, e.date, e.participants) for e in got] == [("other", "XXXX-03-12", ["FI"])]
+
+
+def test_participle_of_a_speech_is_not_an_act() -> None:
+    text = "২০০১ সালে সংসদে নরওয়েকে স্বীকৃতি প্রদানের প্রস্তাব উত্থাপন করে প্রধানমন্ত্রী বলেন, এটি জরুরি।"
+    assert _events(text, [("২০০১ সালে", "2001")]) == []
+
+
+def test_dated_verbal_noun_states_a_completed_act() -> None:
+    text = "১৯৬২ সালে স্বাধীনতা অর্জনের পর উগান্ডার অর্থনীতি দ্রুত বাড়ে।"
+    got = _events(text, [("১৯৬২ সালে", "1962")])
+    assert _keys(got) == [("other", "1962", ["UG"], None)]
+    later = "স্বাধীনতা অর্জনের পর ২০০০ সালে উগান্ডার রপ্তানি বাড়ে।"
+    assert _events(later, [("২০০০ সালে", "2000")]) == []
+
+
+def test_envoy_recalled_from_a_capital_and_relations_restored() -> None:
+    text = (
+        "২০০২ সালে ভুটান কাঠমান্ডু থেকে তার রাষ্ট্রদূতকে প্রত্যাহার করে নেয়। "
+        "২০০৬ সালের ১ জুন নেপাল ও ভুটানের সম্পর্ক পুনঃস্থাপিত হয়।"
+    )
+    got = _events(text, [("২০০২ সালে", "2002"), ("২০০৬ সালের ১ জুন", "2006-06-01")])
+    assert _keys(got) == [
+        ("other", "2002", ["BT", "NP"], "BT"),
+        ("relations_established", "2006-06-01", ["BT", "NP"], None),
+    ]
+
+
+def test_generic_verb_needs_a_date_in_its_own_sentence() -> None:
+    text = "২০০১ সালে নেপালে নির্বাচন হয়। নতুন সরকার কর ব্যবস্থা চালু করে।"
+    got = _events(text, [("২০০১ সালে", "2001")])
+    assert _keys(got) == [("other", "2001", ["NP"], None)]
+
+
+def test_more_happenings_of_news() -> None:
+    text = (
+        "২০১৮ সালের ২ মে কেনিয়ার প্রেসিডেন্ট উগান্ডার প্রেসিডেন্টের সঙ্গে বৈঠক করেন। "
+        "২০১৯ সালের ১ জুলাই উগান্ডা কেনিয়ার চিনির ওপর শুল্ক আরোপ করে। "
+        "২০২০ সালের ৩ মার্চ কেনিয়া ভুট্টা রপ্তানি নিষিদ্ধ করে। "
+        "২০২১ সালের ৯ জুন উগান্ডার নতুন প্রেসিডেন্ট দায়িত্ব গ্রহণ করেন।"
+    )
+    got = _events(
+        text,
+        [
+            ("২০১৮ সালের ২ মে", "2018-05-02"),
+            ("২০১৯ সালের ১ জুলাই", "2019-07-01"),
+            ("২০২০ সালের ৩ মার্চ", "2020-03-03"),
+            ("২০২১ সালের ৯ জুন", "2021-06-09"),
+        ],
+    )
+    assert [(e.type, e.date, e.participants) for e in got] == [
+        ("other", "2018-05-02", ["KE", "UG"]),
+        ("other", "2019-07-01", ["KE", "UG"]),
+        ("other", "2020-03-03", ["KE"]),
+        ("other", "2021-06-09", ["UG"]),
+    ]
+    assert got[1].actor == "UG"
+    assert got[2].actor == "KE"
+
+
+def test_exchange_at_a_price_is_not_a_happening() -> None:
+    text = (
+        "২০১৫ সালের ১ আগস্ট কেনিয়া ও উগান্ডার মধ্যে বন্দি বিনিময় হয়। "
+        "২০১৬ সালের ২ মে প্রতি ডলার ১০০ শিলিং দরে বিনিময় হয়।"
+    )
+    nt = normalize(text)
+    found = sorted(
+        [
+            mention(nt, "২০১৫ সালের ১ আগস্ট", "date", "2015-08-01"),
+            mention(nt, "২০১৬ সালের ২ মে", "date", "2016-05-02"),
+            mention(nt, "ডলার ১০০ শিলিং", "money", "100", "KES"),
+        ],
+        key=lambda f: f.start,
+    )
+    got = find_events(nt, sentences(nt.text), found, find_countries(nt.text))
+    assert [(e.date, e.participants) for e in got] == [("2015-08-01", ["KE", "UG"])]
+
+
+_POOL = [
+    ("২০০১ সালে কেনিয়া ও উগান্ডা একটি চুক্তি সই করে।", "২০০১ সালে", "2001"),
+    ("পরের বছর উগান্ডা নাইরোবিতে দূতাবাস খোলে।", "পরের বছর", "2002"),
+    ("কেনিয়ার অর্থনীতি বড়।", None, None),
+    ("সম্প্রতি উগান্ডা একটি চুক্তি সই করেছে।", None, None),
+    ("দুই দেশের সম্পর্ক ভালো।", None, None),
+    ("২০০৫ সালের মে মাসে কেনিয়ার প্রেসিডেন্ট উগান্ডা সফর করেন।", "২০০৫ সালের মে মাসে", "2005-05"),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=8))
+def test_events_point_into_the_text_and_carry_stated_dates(picks: list[int]) -> None:
+    text = " ".join(_POOL[i][0] for i in picks)
+    nt = normalize(text)
+    found: list[Found] = []
+    pos = 0
+    for i in picks:
+        sent, piece, value = _POOL[i]
+        at = nt.text.index(normalize(sent).text, pos)
+        pos = at + 1
+        if piece and value:
+            start = at + normalize(sent).text.index(normalize(piece).text)
+            found.append(Found(start, start + len(normalize(piece).text), "date", value))
+    got = find_events(nt, sentences(nt.text), found, find_countries(nt.text))
+    values = {f.value for f in found}
+    for e in got:
+        assert text[e.start : e.end] == e.text
+        assert e.date in values
+        assert e.participants == sorted(set(e.participants))
+
+
+def test_setting_a_price_is_an_act_despite_the_figure() -> None:
+    text = "কেনিয়া চা রপ্তানি করে। ২০১৯ সালের মার্চে দেশটি চায়ের ন্যূনতম মূল্য প্রতি কেজি ৩ ডলার নির্ধারণ করে।"
+    nt = normalize(text)
+    found = [
+        mention(nt, "২০১৯ সালের মার্চে", "date", "2019-03"),
+        mention(nt, "৩ ডলার", "money", "3", "USD"),
+    ]
+    got = find_events(nt, sentences(nt.text), found, find_countries(nt.text))
+    assert _keys(got) == [("other", "2019-03", ["KE"], "KE")]
+
+
+def test_own_relative_time_stops_the_narrative_date() -> None:
+    text = "২০২৩ সালের জুলাই মাসে নেপালে নির্বাচন হয়। গত সপ্তাহে নেপাল চালের দাম নির্ধারণ করে।"
+    got = _events(text, [("২০২৩ সালের জুলাই মাসে", "2023-07")])
+    assert _keys(got) == [("other", "2023-07", ["NP"], None)]

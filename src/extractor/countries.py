@@ -18,7 +18,7 @@ import regex
 
 from extractor.matches import CountryMatch
 from extractor.records import country_codes
-from extractor.resources import alternation, suffix_pattern, table
+from extractor.resources import suffixes, table, trie
 
 ALIASES = "country_aliases.tsv"
 _BLOCK = "-"
@@ -49,9 +49,12 @@ def _names() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
+    # `\b` (a word start: letters, marks and digits count as word characters) is
+    # much cheaper than a look-behind at every position; the trie avoids retrying
+    # hundreds of names there.
     return regex.compile(
-        rf"(?<!{_WORD_CHAR})(?P<name>{alternation(list(_names()))})"
-        rf"(?P<suf>{suffix_pattern()})(?!{_WORD_CHAR})"
+        rf"\b(?P<name>{trie(list(_names()))})"
+        rf"(?P<suf>(?:{trie(suffixes())})?)(?!{_WORD_CHAR})"
     )
 
 

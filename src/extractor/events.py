@@ -4,22 +4,32 @@ A happening is a trigger from ``lang/bn/event_triggers.tsv``: a noun (`চুক
 `দূতাবাস`, `স্বীকৃতি`; possibly none) followed within a few words by its
 predicate (`সাক্ষর`, `স্থাপন`, `দান`), completed by a finite verb (`করে`,
 `হয়`, ...). Future, negated and conditional forms are not finite, so plans
-(`স্বাক্ষরিত হবে`) and negations (`করেনি`) never trigger.
+(`স্বাক্ষরিত হবে`) and negations (`করেনি`) never trigger. A dated verbal noun
+followed by `পর` (`১৯৭১ সালে স্বাধীনতা অর্জনের পর`) states a completed act too.
 
-The date is the date mention nearest before the trigger in its sentence (else
-after it); a sentence with no date of its own continues the date of the
+The date is the date mention nearest before the trigger in its clause (else
+after it), else in its sentence unless the clause moves in time (`... এবং ছয়
+মাস পর ...`); a sentence with no date of its own continues the date of the
 narration before it in the same paragraph, unless a relative-time word
 (`এরও অনেক পরে`, `সম্প্রতি`) moves it away. Participants are the countries of
-the trigger's clause: the venue (a locative) only when nothing else is named or
-when the happening is a mission opened there; `এই দুই দেশ` is the article's
-two countries and `দেশটি` its main one. A unilateral act by several subjects
-(`ভারত ও ভুটান ... স্বীকৃতি দান করে`) is one record per subject.
+the trigger's clause: a place (a locative, a city) only when nothing else is
+named or when the trigger says the place takes part (the host of a mission or a
+visit); `এই দুই দেশ` is the article's two countries and `দেশটি` its main one.
+A unilateral act by several subjects (`ভারত ও ভুটান ... স্বীকৃতি দান করে`) is
+one record per subject. A sentence stating several happenings joined by `এবং`,
+`;` or `,` gives each record its clause as span.
+
+Speed: one compiled scan over the whole text finds the trigger words; only
+sentences holding one, with a date of their own or a narrative date, are
+tokenized, and words are classified through per-word caches.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -27,14 +37,17 @@ import regex
 from extractor.countries import kind_of, main_countries, main_country
 from extractor.matches import CountryMatch, Found
 from extractor.records import Event
-from extractor.resources import suffixes, table
+from extractor.resources import suffixes, table, trie
 from extractor.text import NormText, Sentence
 
 TRIGGERS = "event_triggers.tsv"
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_WORD_CHAR = r"[\p{L}\p{M}]"
 _PREDICATE_WINDOW = 6  # words between a trigger noun and its predicate
 _FINITE_WINDOW = 2  # words between a predicate and its finite verb
 _TAIL = 2  # words after the finite verb that still belong to its clause (`ভোট দেয় বিপক্ষে`)
+_SPEECH_WINDOW = 4  # words between a participle `করে` and the speech verb it depends on
+_NOMINAL_GAP = 24  # characters between a date and the verbal noun it dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +64,8 @@ class _Trigger:
     predicate: str
     exact: bool
     actor: bool
+    place: bool
+    figure: bool  # the act sets a figure: figures between noun and predicate are its object
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +73,8 @@ class _Hit:
     trigger: _Trigger
     start: int  # first token of the noun (or of the predicate)
     pred: int  # predicate token
-    end: int  # last token (the finite verb)
+    end: int  # last token (the finite verb, or the predicate of a verbal noun)
+    nominal: bool = False  # a verbal noun + `পর` (`অর্জনের পর`)
 
 
 def _spec(value: str) -> tuple[str, bool]:
@@ -72,7 +88,17 @@ def _triggers() -> tuple[_Trigger, ...]:
         if row["role"] == "trigger":
             pred, exact = _spec(row["predicate"])
             noun = tuple(row["noun"].split())
-            out.append(_Trigger(row["type"], noun, pred, exact, row["actor"] == "yes"))
+            out.append(
+                _Trigger(
+                    row["type"],
+                    noun,
+                    pred,
+                    exact,
+                    row["actor"] == "yes",
+                    row.get("place", "") == "yes",
+                    row.get("figure", "") == "yes",
+                )
+            )
     return tuple(out)
 
 
@@ -87,19 +113,94 @@ def _phrases(role: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 
 @functools.cache
-def _finite() -> frozenset[str]:
-    return frozenset(p[0][0] for p in _phrases("finite"))
+def _words(role: str) -> frozenset[str]:
+    """Exact single words of a role (`finite`, `speech`, `report`, `content`)."""
+    return frozenset(p[0][0] for p in _phrases(role))
+
+
+@functools.cache
+def _phrase_re(role: str) -> regex.Pattern[str]:
+    """Phrases of a role as one pattern: whole words, the last a word start unless exact."""
+    alts = []
+    for words, exact in _phrases(role):
+        body = r"\s+".join(regex.escape(w) for w in words)
+        alts.append(body + (rf"(?!{_WORD_CHAR})" if exact else ""))
+    return regex.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(alts)})")
+
+
+@functools.cache
+def _scan() -> re.Pattern[str]:
+    """One pattern for every word that can start a trigger: the cheap pass over the
+    whole text. Group `bare` marks the noun-less (generic) ones. The stdlib engine
+    skips ahead on the first character in C, several times faster than `regex`
+    here; it has no Bengali-aware word start, so callers check it (:func:`_at_word_start`)."""
+    nouns = {t.noun[0] for t in _triggers() if t.noun}
+    bare = {t.predicate for t in _triggers() if not t.noun}
+    return re.compile(rf"(?P<noun>{trie(nouns)})|(?P<bare>{trie(bare)})")
+
+
+@functools.cache
+def _predicates() -> re.Pattern[str]:
+    """The predicates of noun triggers (`স্থাপ`, `সই`, ...): a sentence with a trigger
+    noun but none of these after it needs no closer look."""
+    return re.compile(trie({t.predicate for t in _triggers() if t.noun}))
+
+
+_LETTER = regex.compile(_WORD_CHAR)
+
+
+def _at_word_start(text: str, i: int) -> bool:
+    return i == 0 or _LETTER.match(text, i - 1) is None
 
 
 def _word_is(word: str, target: str, exact: bool) -> bool:
     return word == target if exact else word.startswith(target)
 
 
+_WORD_CACHE = (
+    1 << 16
+)  # per-word caches: bounded, a batch of many articles must not grow them forever
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _noun_heads(word: str) -> tuple[tuple[str, ...], ...]:
+    """Trigger nouns that can start at this word (a one-word noun may carry a case ending)."""
+    sufs = suffixes()
+    out: dict[tuple[str, ...], None] = {}
+    for t in _triggers():
+        if not t.noun:
+            continue
+        head = t.noun[0]
+        if len(t.noun) > 1:
+            if word == head:
+                out[t.noun] = None
+        elif word == head or (word.startswith(head) and word[len(head) :] in sufs):
+            out[t.noun] = None
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _predicate_of(noun: tuple[str, ...], word: str) -> tuple[_Trigger, ...]:
+    """Triggers of this noun whose predicate is this word."""
+    return tuple(t for t in _triggers() if t.noun == noun and _word_is(word, t.predicate, t.exact))
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _bare_triggers(word: str) -> tuple[_Trigger, ...]:
+    """Noun-less triggers whose predicate is this word."""
+    return tuple(t for t in _triggers() if not t.noun and _word_is(word, t.predicate, t.exact))
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _blocking(word: str) -> bool:
+    return any(len(w) == 1 and _word_is(word, w[0], e) for w, e in _phrases("block"))
+
+
 def _noun_at(toks: list[_Tok], i: int, noun: tuple[str, ...]) -> bool:
-    """The noun's words at token i; the last may carry a case ending."""
+    """The rest of a multi-word noun at token i; the last word may carry a case ending."""
     if i + len(noun) > len(toks):
         return False
-    for k, w in enumerate(noun):
+    for k, w in enumerate(noun[1:], 1):
         tok = toks[i + k].word
         if k < len(noun) - 1:
             if tok != w:
@@ -109,53 +210,57 @@ def _noun_at(toks: list[_Tok], i: int, noun: tuple[str, ...]) -> bool:
     return True
 
 
-def _phrase_at(toks: list[_Tok], i: int, words: tuple[str, ...], exact: bool) -> bool:
-    if i + len(words) > len(toks):
-        return False
-    for k, w in enumerate(words):
-        last = k == len(words) - 1
-        if not _word_is(toks[i + k].word, w, exact or not last):
-            return False
-    return True
-
-
-def _has_phrase(toks: list[_Tok], role: str) -> list[int]:
-    return [
-        i
-        for i in range(len(toks))
-        for words, exact in _phrases(role)
-        if _phrase_at(toks, i, words, exact)
-    ]
-
-
 def _completed(toks: list[_Tok], j: int) -> int | None:
     """Index of the finite verb completing the predicate at j, if the act happened."""
-    finite = _finite()
+    finite = _words("finite")
     for k in range(j, min(j + _FINITE_WINDOW + 1, len(toks))):
         if toks[k].word in finite:
             nxt = toks[k + 1].word if k + 1 < len(toks) else ""
-            blocked = any(_word_is(nxt, w[0], e) for w, e in _phrases("block") if len(w) == 1)
-            return None if blocked else k
+            if _blocking(nxt):
+                return None
+            # `উত্থাপন করে ইন্দিরা গান্ধী বলেন`: `করে` is a participle of what was said.
+            tail = toks[k + 1 : k + 1 + _SPEECH_WINDOW]
+            if toks[k].word == "করে" and any(t.word in _words("speech") for t in tail):
+                return None
+            return k
     return None
+
+
+def _nominal(toks: list[_Tok], j: int) -> bool:
+    """`অর্জনের পর`: the predicate as a verbal noun in the genitive, followed by `পর`."""
+    word = toks[j].word
+    nxt = toks[j + 1].word if j + 1 < len(toks) else ""
+    return nxt in ("পর", "পরে") and any(word.endswith(w[0]) for w, _ in _phrases("nominal"))
 
 
 def _hits(toks: list[_Tok]) -> list[_Hit]:
     hits: list[_Hit] = []
-    for trig in _triggers():
-        starts = (
-            [i for i in range(len(toks)) if _noun_at(toks, i, trig.noun)]
-            if trig.noun
-            else list(range(len(toks)))
-        )
-        for i in starts:
-            first = i + len(trig.noun)
-            last = first + (_PREDICATE_WINDOW if trig.noun else 0)
-            for j in range(first, min(last + 1, len(toks))):
-                if _word_is(toks[j].word, trig.predicate, trig.exact):
+    for i, tok in enumerate(toks):
+        for noun in _noun_heads(tok.word):
+            if not _noun_at(toks, i, noun):
+                continue
+            first = i + len(noun)
+            # Each trigger of the noun takes the first word of the window that is its
+            # predicate (one pass over the window for all of them).
+            done: set[_Trigger] = set()
+            for j in range(first, min(first + _PREDICATE_WINDOW + 1, len(toks))):
+                for trig in _predicate_of(noun, toks[j].word):
+                    if trig in done:
+                        continue
+                    done.add(trig)
                     end = _completed(toks, j)
                     if end is not None:
                         hits.append(_Hit(trig, i, j, end))
-                    break
+                    elif j == first and _nominal(toks, j):
+                        hits.append(_Hit(trig, i, j, j, nominal=True))
+        for trig in _bare_triggers(tok.word):
+            end = _completed(toks, i)
+            if end is None:
+                continue
+            nxt = toks[end + 1].word if end + 1 < len(toks) else ""
+            if nxt in _words("report"):
+                continue  # `ঘোষণা করা হলো যে ...`: the report of another happening
+            hits.append(_Hit(trig, i, i, end))
     # One happening per finite verb: the most specific trigger (a typed one with
     # a noun) wins over the generic predicates.
     best: dict[int, _Hit] = {}
@@ -178,27 +283,67 @@ class _Ctx:
     main: str | None
     pair: tuple[str, ...]
     countries: list[CountryMatch]
+    starts: list[int]  # country starts, for bisect
+    kinds: dict[int, str]  # how each country is named ("city", ...), filled on demand
+
+
+def _in_span(ctx: _Ctx, lo: int, hi: int) -> list[CountryMatch]:
+    i = bisect.bisect_left(ctx.starts, lo)
+    out = []
+    while i < len(ctx.countries) and ctx.countries[i].start < hi:
+        if ctx.countries[i].end <= hi:
+            out.append(ctx.countries[i])
+        i += 1
+    return out
+
+
+def _is_place(ctx: _Ctx, c: CountryMatch) -> bool:
+    if c.form == "loc":
+        return True
+    kind = ctx.kinds.get(c.start)
+    if kind is None:
+        kind = ctx.kinds[c.start] = kind_of(ctx.text, c)
+    return kind == "city"
+
+
+def _content_end(ctx: _Ctx, lo: int, noun_pos: int) -> int:
+    """End of the last purpose/content phrase (`... করার জন্য`) before the trigger noun."""
+    last = lo
+    for m in _phrase_re("content").finditer(ctx.text, lo, noun_pos):
+        last = m.end()
+    return last
 
 
 def _participants(
     ctx: _Ctx, toks: list[_Tok], lo: int, hi: int, hit: _Hit, dated: bool
 ) -> list[tuple[str | None, list[str]]]:
     """(actor, participants) records for a trigger whose clause spans text[lo:hi]."""
-    inside = [c for c in ctx.countries if lo <= c.start and c.end <= hi]
-    mission = hit.trigger.type == "mission_opened"
-    named = [
-        c for c in inside if mission or (c.form != "loc" and kind_of(ctx.text, c) != "city")
-    ] or inside
+    inside = _in_span(ctx, lo, hi)
+    noun_pos = toks[hit.start].start
+    pred_pos = toks[hit.pred].start
+    cut = _content_end(ctx, lo, noun_pos)
+    if cut > lo:
+        # Countries inside `... করার জন্য এক প্রস্তাব` are what the act is about;
+        # the subject before them (`মার্কিন প্রতিনিধি`) stays.
+        subj = [c for c in inside if c.end <= cut and c.form in ("base", "adj", "gen")][:1]
+        inside = subj + [c for c in inside if c.start >= cut]
+    place = hit.trigger.place
+    named = [c for c in inside if place or not _is_place(ctx, c)] or inside
     codes = {c.code for c in named}
-    clause_toks = [t for t in toks if lo <= t.start and t.end <= hi]
-    if len(codes) < 2 and _has_phrase(clause_toks, "both"):
+    clause = ctx.text[lo:hi]
+    if len(codes) < 2 and _phrase_re("both").search(clause):
         codes |= set(ctx.pair)
-    if not codes and ctx.main and (_has_phrase(clause_toks, "home") or dated):
+    if not codes and ctx.main and (_phrase_re("home").search(clause) or dated):
         codes.add(ctx.main)
     if not codes:
         return []
-    pred_pos = toks[hit.pred].start
-    subjects = [c.code for c in named if c.form in ("base", "adj") and c.end <= pred_pos]
+    if hit.trigger.type == "visit":
+        return [(_visitor(ctx, named, noun_pos, pred_pos), sorted(codes))]
+    before = [c for c in named if c.end <= pred_pos and not _is_place(ctx, c)]
+    # A nominative name is the subject; an adjective (`বাংলাদেশি শ্রমিক`) only when
+    # no name is (nor one after the verb: `তুলে নেয় সৌদি আরব`).
+    subjects = [c.code for c in before if c.form == "base"]
+    adjs = [c.code for c in before if c.form == "adj"]
     if (
         hit.trigger.actor
         and _coordinated(ctx.text, named, pred_pos)
@@ -206,8 +351,38 @@ def _participants(
     ):
         others = codes - set(subjects)
         return [(s, sorted(others | {s})) for s in dict.fromkeys(subjects)]
-    actor = subjects[-1] if hit.trigger.actor and subjects else None
+    actor = None
+    if hit.trigger.actor:
+        fin = toks[hit.end].end
+        after = [c.code for c in named if c.form == "base" and c.start >= fin]
+        # `বাংলাদেশের কনস্যুলেট খোলা হয়`: the owner right before the noun opened it.
+        owner = [
+            c.code
+            for c in named
+            if c.form in ("gen", "base") and not ctx.text[c.end : noun_pos].strip()
+        ]
+        # `দেশটি ... শুরু করে`: the article's main country is the subject.
+        home = _words("home")
+        itself = [
+            ctx.main
+            for w in _WORD.findall(ctx.text, lo, pred_pos)
+            if w in home and ctx.main in codes
+        ]
+        chosen = subjects[-1:] or after[:1] or adjs[-1:] or itself[:1] or owner[:1]
+        actor = chosen[0] if chosen else None
     return [(actor, sorted(codes))]
+
+
+def _visitor(ctx: _Ctx, named: list[CountryMatch], noun_pos: int, pred_pos: int) -> str | None:
+    """The visiting side: the first country before the predicate that is not the
+    destination (a place, or the name right before `সফর`: `জাপান সফর করেন`)."""
+    for c in named:
+        if c.end > pred_pos:
+            break
+        dest = _is_place(ctx, c) or not ctx.text[c.end : noun_pos].strip()
+        if not dest:
+            return c.code
+    return None
 
 
 _AND = regex.compile(r"\s*(?:ও|এবং|আর|,)\s*")
@@ -221,28 +396,72 @@ def _coordinated(text: str, named: list[CountryMatch], pred_pos: int) -> bool:
     )
 
 
-def _own_date(found: list[Found], lo: int, hi: int, pos: int) -> str | None:
-    dates = [f for f in found if f.kind == "date" and lo <= f.start and f.end <= hi]
-    before = [d for d in dates if d.end <= pos]
+def _extend_list(ctx: _Ctx, fin: int, hi: int, limit: int) -> int:
+    """Carry a clause end over a list of countries after the verb (`সই করে বাংলাদেশ ও ভারত`)."""
+    after = _in_span(ctx, fin, limit)
+    if not after or after[0].start >= hi:
+        return hi
+    prev = after[0]
+    hi = max(hi, prev.end)
+    for c in after[1:]:
+        if not _AND.fullmatch(ctx.text[prev.end : c.start]):
+            break
+        prev = c
+        hi = max(hi, c.end)
+    return hi
+
+
+def _own_date(dates: list[Found], lo: int, hi: int, pos: int) -> str | None:
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    before = [d for d in inside if d.end <= pos]
     if before:
         return str(before[-1].value)
-    after = [d for d in dates if d.start >= pos]
+    after = [d for d in inside if d.start >= pos]
     return str(after[0].value) if after else None
 
 
-def _has_figure(found: list[Found], lo: int, hi: int) -> bool:
-    return any(f.kind != "date" and lo <= f.start and f.end <= hi for f in found)
+def _has_figure(
+    found: list[Found],
+    lo: int,
+    hi: int,
+    kinds: tuple[str, ...] = ("money", "percent", "quantity", "number"),
+) -> bool:
+    return any(f.kind in kinds and lo <= f.start and f.end <= hi for f in found)
 
 
-def _moves_time(toks: list[_Tok]) -> bool:
+def _moves_time(text: str, lo: int, hi: int) -> bool:
     """A relative-time word (`এরও অনেক পরে`) detaches the sentence from the narrative date."""
     verbal = _phrases("verbal_noun")
-    for i in _has_phrase(toks, "nocarry"):
-        prev = toks[i - 1].word if i > 0 else ""
-        if toks[i].word == "পর" and any(prev.endswith(w[0]) for w, _ in verbal):
-            continue
+    for m in _phrase_re("nocarry").finditer(text, lo, hi):
+        if m.group() == "পর":
+            prev = _WORD.findall(text, lo, m.start())
+            if prev and any(prev[-1].endswith(w[0]) for w, _ in verbal):
+                continue  # `শুরু হবার পর`: right after, the same narrative time
         return True
     return False
+
+
+_SEP = regex.compile(r"\s*(?:[;,]|(?<!\S)এবং(?!\S))\s*")
+
+
+def _clauses(
+    text: str, sent: Sentence, toks: list[_Tok], hits: list[_Hit]
+) -> list[tuple[int, int]]:
+    """The span of each happening: the sentence, or, when it states several joined by
+    `এবং`, `;` or `,` (`... স্বীকৃতি দেয় এবং দুই দেশের মধ্যে ...`), each clause."""
+    bounds = [sent.start]
+    for a, b in itertools.pairwise(hits):
+        m = _SEP.search(text, toks[a.end].end, toks[b.start].start)
+        if m is None:
+            return [(sent.start, sent.end)] * len(hits)
+        bounds += [m.start(), m.end()]
+    bounds.append(sent.end)
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
+
+
+def _first_in(starts: list[int], sent: Sentence) -> int | None:
+    i = bisect.bisect_left(starts, sent.start)
+    return starts[i] if i < len(starts) and starts[i] < sent.end else None
 
 
 def find_events(
@@ -251,7 +470,23 @@ def find_events(
     """Dated events stated in the article."""
     text = nt.text
     ranked = main_countries(countries)
-    ctx = _Ctx(text, main_country(text, countries), tuple(sorted(ranked[:2])), countries)
+    ctx = _Ctx(
+        text,
+        main_country(text, countries),
+        tuple(sorted(ranked[:2])),
+        countries,
+        [c.start for c in countries],
+        {},
+    )
+    dates = sorted((f for f in found if f.kind == "date"), key=lambda f: f.start)
+    date_starts = [d.start for d in dates]
+    cands: list[int] = []
+    bare: list[int] = []
+    for m in _scan().finditer(text):
+        if _at_word_start(text, m.start()):
+            (bare if m.group("bare") is not None else cands).append(m.start())
+    figures = sorted((f for f in found if f.kind != "date"), key=lambda f: f.start)
+    figure_starts = [f.start for f in figures]
     events: list[Event] = []
     seen: set[tuple[str, str, tuple[str, ...], str]] = set()
     narrative: str | None = None
@@ -260,43 +495,92 @@ def find_events(
         if "\n" in text[prev_end : sent.start]:
             narrative = None  # a new paragraph starts a new narration
         prev_end = sent.end
-        toks = [
-            _Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, sent.start, sent.end)
-        ]
-        sent_dates = [f for f in found if f.kind == "date" and sent.start <= f.start < sent.end]
-        carried = None if (sent_dates or _moves_time(toks)) else narrative
-        hits = _hits(toks)
-        for n, hit in enumerate(hits):
-            lo = sent.start if n == 0 else toks[hits[n - 1].end].end
-            hi = toks[hits[n + 1].start].start if n + 1 < len(hits) else sent.end
-            pos = toks[hit.pred].start
-            if _has_figure(found, toks[hit.start].start, pos):
-                continue  # `স্বাধীনতার পরপরই ... ৫৭% প্রবৃদ্ধি অর্জন করে` states a figure
-            hi = min(hi, toks[min(hit.end + _TAIL, len(toks) - 1)].end)
-            date = _own_date(found, sent.start, sent.end, pos) or carried
-            if date is None:
-                continue
-            for actor, parts in _participants(ctx, toks, lo, hi, hit, bool(sent_dates)):
-                # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record.
-                act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
-                key = (hit.trigger.type, date, tuple(parts), act)
-                if key in seen:
-                    continue
-                seen.add(key)
-                start, end, span = nt.orig_span_text(sent.start, sent.end)
-                events.append(
-                    Event(
-                        type=hit.trigger.type,  # type: ignore[arg-type]
-                        date=date,
-                        participants=parts,
-                        actor=actor if actor in parts else None,
-                        start=start,
-                        end=end,
-                        text=span,
-                    )
-                )
+        a = bisect.bisect_left(date_starts, sent.start)
+        b = bisect.bisect_left(date_starts, sent.end)
+        sent_dates = dates[a:b]
+        first = _first_in(cands, sent) if (sent_dates or narrative) else None
+        if first is not None and _predicates().search(text, first, sent.end) is None:
+            first = None  # a trigger noun without any predicate after it (`সম্পর্ক ভালো`)
+        carried = None
+        if sent_dates:
+            # A generic verb (`চালু করেন`) needs a date of its own sentence.
+            first_bare = _first_in(bare, sent)
+            if first_bare is not None and (first is None or first_bare < first):
+                first = first_bare
+        elif narrative is not None and not _moves_time(text, sent.start, sent.end):
+            carried = narrative
+        if first is not None and (sent_dates or carried):
+            fa = bisect.bisect_left(figure_starts, sent.start)
+            fz = bisect.bisect_left(figure_starts, sent.end)
+            _sentence_events(
+                nt, ctx, sent, first, sent_dates, figures[fa:fz], carried, seen, events
+            )
         if sent_dates:
             narrative = str(sent_dates[-1].value)
         elif carried is None:
             narrative = None
     return events
+
+
+def _sentence_events(
+    nt: NormText,
+    ctx: _Ctx,
+    sent: Sentence,
+    first: int,
+    sent_dates: list[Found],
+    figures: list[Found],
+    carried: str | None,
+    seen: set[tuple[str, str, tuple[str, ...], str]],
+    events: list[Event],
+) -> None:
+    text = nt.text
+    # Words from the first trigger word on: nothing before it can be a trigger.
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, first, sent.end)]
+    hits = _hits(toks)
+    spans = _clauses(text, sent, toks, hits)
+    for n, hit in enumerate(hits):
+        lo = sent.start if n == 0 else toks[hits[n - 1].end].end
+        nxt = toks[hits[n + 1].start].start if n + 1 < len(hits) else sent.end
+        pos = toks[hit.pred].start
+        if not hit.trigger.figure and _has_figure(figures, toks[hit.start].start, pos):
+            continue  # `স্বাধীনতার পরপরই ... ৫৭% প্রবৃদ্ধি অর্জন করে` states a figure
+        if not hit.trigger.noun and _has_figure(figures, lo, pos, ("money", "percent")):
+            continue  # `প্রতি রুপি ১ টাকা ৪০ পয়সা দরে বিনিময় হয়`: a price, not a happening
+        hi = min(nxt, toks[min(hit.end + _TAIL, len(toks) - 1)].end)
+        hi = _extend_list(ctx, toks[hit.end].end, hi, nxt)
+        if hit.nominal:
+            # `১৯৭১ সালে স্বাধীনতা অর্জনের পর`: only a date right before the noun dates it.
+            noun = toks[hit.start].start
+            near = [d for d in sent_dates if d.end <= noun and noun - d.end <= _NOMINAL_GAP]
+            if not near:
+                continue
+            date: str | None = str(near[-1].value)
+        else:
+            date = _own_date(sent_dates, lo, nxt, pos)
+            if date is None and not _moves_time(text, lo, nxt):
+                # A clause without a date of its own (`... সই করে এবং সে দেশে ...`)
+                # takes the sentence's, unless it moves in time (`ছয় মাস পর`).
+                date = _own_date(sent_dates, sent.start, sent.end, pos) or carried
+        if date is None:
+            continue
+        if not hit.trigger.noun and not sent_dates:
+            continue  # a generic verb (`চালু করেন`) needs a date of its own sentence
+        for actor, parts in _participants(ctx, toks, lo, hi, hit, bool(sent_dates)):
+            # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record.
+            act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
+            key = (hit.trigger.type, date, tuple(parts), act)
+            if key in seen:
+                continue
+            seen.add(key)
+            start, end, span = nt.orig_span_text(*spans[n])
+            events.append(
+                Event(
+                    type=hit.trigger.type,  # type: ignore[arg-type]
+                    date=date,
+                    participants=parts,
+                    actor=actor if actor in parts else None,
+                    start=start,
+                    end=end,
+                    text=span,
+                )
+            )
