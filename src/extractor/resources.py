@@ -9,7 +9,9 @@ never retyped in a regex.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from collections.abc import Iterable
 from importlib import resources
 
 import regex
@@ -56,6 +58,36 @@ def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
     """A regex alternation of literal words, longest first (so `লাখ কোটি` beats `লাখ`)."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) for w in unique)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words`` (longest first), factored into a character trie.
+
+    It matches what :func:`alternation` matches, but the engine decides each
+    character once instead of trying every word at every position, and a pattern
+    that starts with literals keeps the engine's first-character skip: several
+    times faster on long Bengali text. Works with both ``re`` and ``regex``.
+    """
+    root: _Trie = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{'|'.join(alts)})"
+        return f"{body}?" if "" in node else body
+
+    return emit(root)
 
 
 @functools.cache
