@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 from babel import Locale
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import dates
 from extractor.dates import (
     bengali_month_days,
     bengali_to_gregorian,
@@ -136,3 +139,121 @@ def test_headline_does_not_borrow() -> None:
 
 
 _ASCII = {ord(b): str(i) for i, b in enumerate(BENGALI_DIGITS)}
+
+
+# --- the fast candidate finder equals scanning every rule over the whole text
+
+_EXAMPLES = Path(__file__).parent / "examples" / "dates.yaml"
+
+
+def _example_texts() -> list[str]:
+    data = yaml.safe_load(_EXAMPLES.read_text(encoding="utf-8"))
+    out = [str(t) for t in data.get("negative", [])]
+    for entry in data["examples"]:
+        for t in entry["texts"]:
+            out.append(str(entry.get("context", "")) + str(t).replace("[", "").replace("]", ""))
+    return out
+
+
+def _spans(cands: list[dates._Cand]) -> list[tuple[int, int, str]]:
+    return [(c.start, c.end, c.rule) for c in cands]
+
+
+def test_candidates_equal_full_scan_on_examples() -> None:
+    texts = _example_texts() + SAMPLES
+    assert len(texts) > 100
+    for raw in texts:
+        text = normalize(raw).text
+        assert _spans(dates._candidates(text)) == _spans(dates._candidates_by_scan(text)), raw
+
+
+_PIECES = [
+    "২০২৩",
+    "১৯৯৫",
+    "৫",
+    "১২",
+    "৪ঠা",
+    "১৪৩০",
+    "সালের",
+    "সালে",
+    "খ্রিস্টাব্দে",
+    "বঙ্গাব্দ",
+    "জানুয়ারি",
+    "জুন",
+    "মে",
+    "ডিসেম্বরে",
+    "বৈশাখ",
+    "সোমবার",
+    "(",
+    ")",
+    ",",
+    "-",
+    "।",
+    "থেকে",
+    "পর্যন্ত",
+    "অর্থবছরের",
+    "প্রথমার্ধে",
+    "গত",
+    "চলতি",
+    "আগের",
+    "ওই",
+    "একই",
+    "বছরের",
+    "মাসে",
+    "মাস",
+    "দিন",
+    "সপ্তাহ",
+    "পর",
+    "আগে",
+    "ছয়",
+    "প্রথম",
+    "দশকে",
+    "এর",
+    "পরদিন",
+    "তারিখে",
+    "ও",
+    "এবং",
+    "স্বাধীনতার",
+    "রপ্তানি",
+    "কোটি",
+    "টাকা",
+    "নীতিমালা",
+    "গতকাল",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14), st.sampled_from([" ", "", "  "])
+)
+def test_candidates_equal_full_scan_random(pieces: list[str], sep: str) -> None:
+    text = normalize(sep.join(pieces)).text
+    assert _spans(dates._candidates(text)) == _spans(dates._candidates_by_scan(text))
+
+
+# --- counted time and bare years need their context
+
+
+def test_counted_time_in_one_clause_with_its_date_is_a_duration() -> None:
+    # `ছয় বছর পর` ends in 2020 here: the count is how long, not when.
+    assert [v for _, v in dates_of("২০২০ সালে ছয় বছর পর তিনি দেশে ফেরেন।")] == ["2020"]
+
+
+def test_counted_time_after_a_clause_break_is_anchored() -> None:
+    found = dates_of("২০১৫ সালের মার্চে চুক্তি হয়, আর দুই মাস পর কাজ শুরু হয়।")
+    assert [v for _, v in found] == ["2015-03", "2015-05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["মোট ২০১৮ গাড়ি আমদানি হয়েছে।", "দেশে ১৯৫৫ কারখানা আছে।", "তালিকায় ২০১১ নাম আছে।"],
+)
+def test_bare_number_without_date_context_is_no_year(text: str) -> None:
+    assert dates_of(text) == []
+
+
+def test_every_rule_has_a_start_token() -> None:
+    # A rule that no start class names would never be tried.
+    reachable = {r for rules in dates._START_RULES.values() for r in rules}
+    reachable |= {r for rules in dates._YEAR_NEXT_RULES.values() for r in rules}
+    assert {name for name, _ in dates._rules()} <= reachable

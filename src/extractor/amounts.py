@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
@@ -775,19 +776,29 @@ def _sentence_context(text: str, found: list[Found], scaled: set[int]) -> list[F
     unit (`... ৪,৫২,৪৮৫ জন পর্যটক, তারপরে (১,৮৭,৭৭৩)`)."""
     sents = sentences(text)
     starts = [s.start for s in sents]
+
+    def sentence_of(f: Found) -> int | None:
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k if k >= 0 and f.start < sents[k].end else None
+
+    # The currencies and quantity units of each sentence, gathered in one pass
+    # (a number itself is neither, so it never counts towards its own sentence).
+    codes: dict[int, set[str | None]] = defaultdict(set)
+    units: dict[int, set[str | None]] = defaultdict(set)
+    for g in found:
+        k = sentence_of(g)
+        if k is not None and g.kind == "money":
+            codes[k].add(g.unit)
+        elif k is not None and g.kind == "quantity":
+            units[k].add(g.unit)
     out: list[Found] = []
     for idx, f in enumerate(found):
-        k = bisect.bisect_right(starts, f.start) - 1
-        sent = sents[k] if k >= 0 and f.start < sents[k].end else None
-        if f.kind != "number" or sent is None or not isinstance(f.value, Decimal):
+        k = sentence_of(f)
+        if f.kind != "number" or k is None or not isinstance(f.value, Decimal):
             out.append(f)
-            continue
-        inside = [g for g in found if sent.start <= g.start < sent.end and g is not f]
-        codes = {g.unit for g in inside if g.kind == "money"}
-        units = {g.unit for g in inside if g.kind == "quantity"}
-        if idx in scaled and len(codes) == 1:
-            out.append(replace(f, kind="money", unit=codes.pop()))
-        elif not codes and len(units) == 1 and f.value >= _LIST_COUNT_MIN:
+        elif idx in scaled and len(codes[k]) == 1:
+            out.append(replace(f, kind="money", unit=next(iter(codes[k]))))
+        elif not codes[k] and len(units[k]) == 1 and f.value >= _LIST_COUNT_MIN:
             out.append(replace(f, kind="quantity", unit=None))
         else:
             out.append(f)

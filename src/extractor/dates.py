@@ -3,8 +3,12 @@
 Two passes over the normalized text:
 
 1. Candidates: a fixed set of patterns, built from the calendar tables in
-   ``lang/bn/`` (months, weekdays, calendar words, Bengali months), finds every
-   region that may be a date; where candidates overlap the longest wins.
+   ``lang/bn/`` (months, weekdays, calendar words, Bengali months). No pattern
+   scans the text: one cheap pass finds the anchors (digit runs, month and
+   weekday names, calendar words) and the opening words before them (`গত`,
+   `ওই একই`, `ছয়`), and only the rules that can start at such a token are
+   tried there with one anchored `match` each (stdlib `re`: little overhead per
+   call). Where candidates overlap the longest wins.
 2. Resolution, left to right, keeping the narrative context a reader keeps: the
    year in focus, the fiscal year in focus, the "current" fiscal year and
    present time, the last day, month and period. Back-references (`ওই বছর`,
@@ -23,9 +27,9 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field, replace
-
-import regex
+from typing import Any
 
 from extractor.matches import Found
 from extractor.resources import alternation, suffix_pattern, table
@@ -218,6 +222,12 @@ def gregorian_to_bengali(date: dt.date) -> tuple[int, int, int]:
 
 _B = r"(?![\p{L}\p{M}])"  # end of a word
 _S = r"(?<![\p{L}\p{M}\d])"  # start of a word or number
+# The same for the stdlib `re` (far less overhead per call than `regex`): a letter
+# is a word character that is no digit, a mark one of the Bengali vowel signs.
+_MARKS = "[\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u09fe]"
+_LETTER = rf"(?:[^\W\d_]|{_MARKS})"
+_B_RE = rf"(?!{_LETTER})"
+_S_RE = rf"(?<!\w)(?<!{_MARKS})"
 _SP = r"[ ]+"
 
 
@@ -281,7 +291,14 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # ২০১১ সালের মার্চ মাসে
     (
         "ym",
-        r"(?P<y>{Y4}|\d{3})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?",
+        r"(?P<y>{Y4}|\d{3})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon>{MON})"
+        r"(?:(?:[ ]*-[ ]*|{SUF}[ ]+(?:থেকে|হতে)[ ]+)(?P<mon2>{MON}))?{SUF}{_B}(?:[ ]+মাস{SUF}{_B})?",
+    ),
+    # ২০১৯ সালের জুলাই থেকে ২০২০ সালের জুন (পর্যন্ত): one interval, as a range of years
+    (
+        "ymrange",
+        r"(?P<y>{Y4})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon>{MON}){SUF}[ ]+(?:থেকে|হতে)[ ]+"
+        r"(?P<y2>{Y4})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon2>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?",
     ),
     # জুন 2011 সালে
     ("my", r"{_S}(?P<mon>{MON})[ ]+(?P<y>{Y4})(?:[ ]*{ERA}{SUF}{_B})?"),
@@ -293,7 +310,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # ৪ঠা ডিসেম্বর / পরদিন ৫ ডিসেম্বরে / শুক্রবার, ১৬ ডিসেম্বর
     (
         "dm",
-        r"{_S}(?:(?P<pre>{NEXTDAY}|{SAMEDAY})[ ]+|(?P<wd>{WD}){SUF}[ ]*,?[ ]*)?"
+        r"{_S}(?:(?P<pre>{NEXTDAY}|{SAMEDAY})[ ]+|(?P<wd>{WD}){SUF}[ ]*,?[ ]*"
+        r"|(?P<rel>গত|চলতি|আগামী)[ ]+)?"
         r"(?P<d>{DAY})(?:{ORD})?[ ]+(?P<mon>{MON}){SUF}{_B}(?:[ ]+তারিখ{SUF}{_B})?",
     ),
     # ডিসেম্বরের ২৮ তারিখ
@@ -320,7 +338,11 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # বিজয়ের মাসে
     ("named", r"{_S}(?P<named>{NAMED}){SUF}{_B}"),
     # ১৯৮৩ সালে / ১৯৭১ খ্রিস্টাব্দে / 2013 সালের শেষ নাগাদ
-    ("year", r"(?P<y>{Y4}|(?<![\d.,])\d{3}(?!\d))[ ]*{ERA}{SUF}{_B}(?:[ ]+{EDGE}{_B})?"),
+    (
+        "year",
+        r"(?P<y>{Y4}|(?<![\d.,])\d{3}(?!\d))[ ]*{ERA}{SUF}{_B}"
+        r"(?:[ ]+(?:{EDGE}{_B}|(?P<part>{PART}){SUF}{_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}))?",
+    ),
     # বাংলা: ১ বৈশাখ ১৪৩০ (বঙ্গাব্দ) / ১৪৩০ বঙ্গাব্দ / বৈশাখ ১৪৩০
     (
         "bdate",
@@ -348,7 +370,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # fiscal years and their parts
     (
         "fy",
-        r"(?:(?P<det>চলতি|গত|আগের|ওই|ঐ|সে|সেই|এ|এই|একই|পুরো|পরের|আগামী|পরবর্তী|বিগত|বর্তমান)[ ]+)?"
+        r"{_S}(?:(?P<det>চলতি|গত|আগের|ওই|ঐ|সে|সেই|এ|এই|একই|পুরো|পরের|আগামী|পরবর্তী|বিগত|বর্তমান)[ ]+)?"
         r"(?:(?P<y>{Y4})(?:[ ]*-[ ]*(?P<y2>\d{4}|\d{2}(?!\d)))?[ ]*)?{FYW}{SUF}{_B}"
         r"(?:[ ]+(?:(?P<part>{PART}){SUF}{_B}"
         r"|প্রথম[ ]+(?P<n>{N})[ ]+মাস(?:{SUF}{_B}(?:[ ]+শেষে)?|[ ]+শেষে)"
@@ -356,7 +378,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"|(?:প্রথম[ ]+মাস[ ]+)?(?P<mon>{MON})(?:{SUF}[ ]+(?:থেকে|হতে)[ ]+|[ ]*-[ ]*)"
         r"(?P<mon2>{MON}){SUF}{_B}(?:[ ]+(?P<d2>{DAY})[ ]+তারিখ{SUF}{_B}(?:[ ]+পর্যন্ত)?"
         r"|[ ]+মাস{SUF}{_B})?"
-        r"|(?P<mon1>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?"
+        r"|(?:(?:প্রথম|শেষ)[ ]+মাস[ ]+)?(?P<mon1>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?"
         r"(?:[ ]*\([ ]*(?P<pm>{MON})[ ]*-[ ]*(?P<pm2>{MON})[ ]*\))?",
     ),
     # a year in a list or range with a calendar word after the last one: ১৯৯৫, ১৯৯৬ খ্রিস্টাব্দে
@@ -374,7 +396,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<rel>পরের|আগের|গত|আগামী|পরবর্তী|বিগত|নতুন|চলতি)[ ]+)?"
         r"(?P<same1>একই[ ]+)?বছর(?P<suf>{SUF}){_B}"
         r"(?:[ ]+(?:(?P<part>{PART}){SUF}{_B}|(?P<same>একই[ ]+সময়){SUF}{_B}"
-        r"|(?P<end>শেষে|শেষ[ ]+নাগাদ){_B}|(?P<mon>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?",
+        r"|(?P<end>শেষে|শেষ[ ]+নাগাদ){_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}"
+        r"|প্রথম[ ]+(?P<n>{N})[ ]+মাস{SUF}{_B}"
+        r"|(?:(?P<d>{DAY})(?:{ORD})?[ ]+)?(?P<mon>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?",
     ),
     # back-references to a month and a day
     (
@@ -385,8 +409,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # counted time: গত ৬ মাসে, ৬ মাস শেষে, ছয় বছর পর, স্বাধীনতার এক বছর আগে
     (
         "count",
-        r"{_S}(?:(?P<noun>[\p{L}\p{M}]++)(?<=ের|এর|র)[ ]+)?(?:(?P<last>গত|বিগত)[ ]+)?(?P<n>{N})[ ]+"
-        r"(?P<unit>বছর|মাস){SUF}{_B}(?:[ ]+(?P<dir>আগে|পূর্বে|পরে|পর|শেষে){_B})?"
+        r"{_S}(?:(?P<last>গত|বিগত|ওই|ঐ|এই|সেই)[ ]+|(?P<first>প্রথম)[ ]+)?(?P<n>{N})[ ]+"
+        r"(?P<unit>বছর|মাস|সপ্তাহ|দিন)(?P<suf>{SUF}){_B}"
+        r"(?:[ ]+(?P<dir>আগে|পূর্বে|পরে|পর|শেষে)(?:ও|ই)?{_B})?"
         r"(?:[ ]*\([ ]*{MON}[ ]*-[ ]*{MON}[ ]*\))?",
     ),
     # weekdays (need a publication date unless a date is given with them)
@@ -395,32 +420,96 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
 
 
 @functools.cache
-def _rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for name, template in _RULE_TEMPLATES:
-        pat = _p(template.replace("{_B}", _B).replace("{_S}", _S))
-        out.append((name, regex.compile(pat)))
+        pat = _p(template.replace("{_B}", _B_RE).replace("{_S}", _S_RE))
+        out.append((name, re.compile(pat)))
     return tuple(out)
 
 
 @functools.cache
-def _after_amount() -> regex.Pattern[str]:
-    return regex.compile(rf"[ ]*(?:{_blockers()}){_B}")
+def _after_amount() -> re.Pattern[str]:
+    return re.compile(rf"[ ]*(?:{_blockers()}){_B_RE}")
 
 
 @functools.cache
-def _before_label() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{_labels()})[ ]*-?[ ]*$")
+def _before_label() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_labels()})[ ]*-?[ ]*$")
+
+
+@functools.cache
+def _bare_year_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Contexts that make a bare 4-digit number a year: (after it, before it)."""
+    f = _fragments()
+    names = alternation(_words("year_name"))
+    after = re.compile(
+        rf"[ ]*-?[ ]*(?:এর|র)?[ ]*(?:{_alt(_words('year_after'))}){_B_RE}"  # ২০১৪ থেকে
+        rf"|[ ]*(?:,|ও|এবং|বা)[ ]*(?:1[89]|20)\d\d(?!\d)"  # a list of years
+        rf"|[ ]*,?[ ]*{f['MON']}{f['SUF']}{_B_RE}"  # ২০১৪ জানুয়ারি
+        rf"|(?:[ ]+{_LETTER}++){{0,2}}[ ]+(?:{names}){f['SUF']}{_B_RE}"  # ২০১৩ বিশ্ব ক্ষুধা সূচক
+    )
+    before = re.compile(
+        rf"(?:(?<!\d)(?:1[89]|20)\d\d[ ]*(?:,|ও|এবং|বা)"  # a list of years
+        rf"|{_S_RE}{f['EDGE']}"  # প্রথম দিকে ২০০৯
+        rf"|{f['MON']}{f['SUF']}[ ]*,?"  # জানুয়ারি ২০১৪
+        rf"|{_S_RE}(?:{names})(?:{f['SUF']})?"  # নীতিমালা ২০২৫
+        rf")[ ]*$"
+    )
+    return after, before
+
+
+_SENTENCE_LEAD = re.compile(rf"(?:^|[।!?\n][ ]*)(?:{_LETTER}+[ ]+)?$")
+
+
+def _bare_year_context(text: str, start: int, end: int) -> bool:
+    """A bare year needs a date context (a time postposition, a list of years, a month
+    beside it, a name it belongs to, or a sentence-initial `২০১৪,`)."""
+    after, before = _bare_year_patterns()
+    if after.match(text, end):
+        return True
+    if before.search(text, max(0, start - 40), start):
+        return True
+    if text.startswith(",", end):
+        m = _SENTENCE_LEAD.search(text, max(0, start - 30), start)
+        if m is not None and (m.group().strip() == "" or _is_year_lead(m.group())):
+            return True
+    return False
+
+
+def _is_year_lead(lead: str) -> bool:
+    word = lead.strip().lstrip("।!?").strip()
+    return word in _words("year_lead")
 
 
 # Rules whose dates take their year from the context.
 _YEARLESS = frozenset({"wdm", "dm", "md", "mdays", "mrange", "month", "named"})
-_COMPARISON = regex.compile(r"[ ]*(?:তুলনায়|চেয়ে|চাইতে|পর|পরে)(?![\p{L}\p{M}])")
-_GENITIVE_END = regex.compile(r"(?:ের|এর|র|য়ের)$")
-_RESTATE = regex.compile(r"^[ ]*[;,]?[ ]*অর্থাৎ[ ]*$")
+_CLAUSE_BREAK = re.compile(r"[,;]|[ ](?:এবং|আর|ও)[ ]")
+_LOC_OR_GEN = re.compile(r"(?:ে|এ|ের|এর)$")
+_NOUN_BEFORE = re.compile(rf"(?<!\w)(?<!{_MARKS})({_LETTER}+(?:ের|এর|র))[ ]+$")
+_COMPARISON = re.compile(rf"[ ]*(?:তুলনায়|চেয়ে|চাইতে|পর|পরে){_B_RE}")
+_GENITIVE_END = re.compile(r"(?:ের|এর|র|য়ের)$")
+_RESTATE = re.compile(r"^[ ]*[;,]?[ ]*অর্থাৎ[ ]*$")
+_CONTINUES = re.compile(r"[ ]?[-/:]\d")  # a phone number or a code goes on
+_HEADLINE = re.compile(r"[^\n]{1,300}\n[ ]*\n")
 
 
 # ---------------------------------------------------------------- candidates
+
+
+class _Groups:
+    """A rule's named groups; a group the rule does not have reads as None."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, name: str) -> Any:  # str | None, as re.Match.__getitem__
+        try:
+            return self._m.group(name)
+        except IndexError:  # a group the rule does not have (handlers shared by rules)
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,15 +518,168 @@ class _Cand:
     end: int
     rule: str
     order: int
-    m: regex.Match[str]
+    m: _Groups
+    noun: str | None = None  # a genitive noun before a counted time (`স্বাধীনতার এক বছর আগে`)
+
+
+# Which rules may start at which token. Every rule's match begins with one of these
+# tokens, so a rule is tried (`match`, never a scan) only where such a token starts.
+_START_RULES: dict[str, tuple[str, ...]] = {
+    "D4": ("bare",),  # and more by the word after it (_YEAR_NEXT)
+    "D3": (),
+    "D12": ("dmy", "dm", "bdate", "count"),
+    "MON": ("mdy", "my", "md", "mdays", "mrange", "month"),
+    "BMON": ("bmy",),
+    "WD": ("dmy", "wdm", "dm", "wday"),
+    "NAMED": ("named",),
+    "DECW": ("decw",),
+    "DAYW": ("dm", "dref"),
+    "FYW": ("fy",),
+    "YEARW": ("yref",),
+    "UNIT": (),  # মাস, দিন, ...: only the words before them start a rule
+    "PREFIX": ("dm", "mdays", "mrange", "month", "fy", "yref", "mref", "count", "wday"),
+    "NUMW": ("count",),  # a number word (`ছয় মাস পর`), `প্রথম` (`প্রথম ছয় মাসে`)
+    "DAYREL": ("wday",),  # `গতকাল`, `আগামীকাল`
+}
+# What follows a 3- or 4-digit number decides the rules that may start at it.
+_YEAR_NEXT_RULES: dict[str, tuple[str, ...]] = {
+    "era": ("ymd", "ym", "ymrange", "year", "yrange", "ylist"),
+    "bera": ("byear",),
+    "fyw": ("fy",),
+    "rng": ("yrange", "fy", "decade"),
+    "dec": ("decade",),
+    "lst": ("ylist", "ybetween"),
+}
+
+
+@functools.cache
+def _year_next() -> re.Pattern[str]:
+    f = _fragments()
+    return re.compile(
+        rf"[ ]*(?:(?P<era>{f['ERA']})|(?P<bera>{f['BERA']})|(?P<fyw>{f['FYW']})"
+        rf"|(?P<dec>-?[ ]*(?:এর|র)?[ ]*দশক)|(?P<rng>-|থেকে|হতে)|(?P<lst>,|ও|এবং))"
+    )
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_AFTER_SMALL = frozenset({"MON", "BMON", "UNIT", "YEARW"})
+_LAST_WORD = re.compile(rf"{_LETTER}+$")
+
+
+@functools.cache
+def _anchor_words() -> dict[str, str]:
+    """Words that anchor a date (each with its start class), found with str.find."""
+    out: dict[str, str] = {}
+    for word, cls in (
+        *((w, "UNIT") for w in ("মাস", "দিন", "সপ্তাহ")),
+        ("বছর", "YEARW"),
+        *((w, "FYW") for w in _words("fiscal")),
+        *((w, "DAYW") for w in _words("same_day") + _words("next_day")),
+        *((w, "DECW") for w in _words("decade_word")),
+        *((w, "NAMED") for w in _words("named_month")),
+        *((w, "WD") for w in _weekdays()),
+        *((w, "BMON") for w in _bengali_months()),
+        *((w, "MON") for w in _months()),
+    ):
+        out[word] = cls
+    return out
+
+
+@functools.cache
+def _prefix_words() -> dict[str, str]:
+    """Words that may open a date before its anchor (`গত`, `ওই একই`, `ছয়` in `গত ছয় মাসে`),
+    each with its start class."""
+    out = {w: "NUMW" for w in _numerals()}
+    out["প্রথম"] = "NUMW"
+    for r in table("calendar_words.tsv"):
+        if r["role"] in ("yesterday", "tomorrow"):
+            out[r["word"]] = "DAYREL"
+        elif r["role"] in ("same", "current", "previous", "next", "new"):
+            out[r["word"]] = "PREFIX"
+    out["তার"] = "PREFIX"
+    return {w: c for w, c in out.items() if " " not in w}
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha() or "\u0980" <= ch <= "\u09ff"
+
+
+def _starts(text: str) -> dict[int, set[str]]:
+    """Positions where a date may start, each with the rules to try there."""
+    starts: dict[int, set[str]] = {}
+    anchors: list[int] = []
+    # Words after which a day or a count may stand (`৫ ডিসেম্বর`, `৬ মাস`).
+    after_small = bytearray(len(text) + 8)
+    find = text.find
+    for word, cls in _anchor_words().items():
+        i = find(word)
+        while i >= 0:
+            if i == 0 or not _is_word_char(text[i - 1]):
+                starts.setdefault(i, set()).update(_START_RULES[cls])
+                anchors.append(i)
+                if cls in _AFTER_SMALL:
+                    after_small[i] = 1
+            i = find(word, i + 1)
+    for m in _DIGITS.finditer(text):
+        s, e = m.span()
+        n = e - s
+        if n in (3, 4):
+            rules_here = set(_START_RULES["D4" if n == 4 else "D3"])
+            nx = _year_next().match(text, e)
+            if nx is not None and nx.lastgroup is not None:
+                rules_here.update(_YEAR_NEXT_RULES[nx.lastgroup])
+            if not rules_here:
+                continue
+            starts.setdefault(s, set()).update(rules_here)
+        elif n <= 2 and after_small.find(1, e, e + 6) >= 0:
+            # a day or a count needs its month or unit right after it
+            starts.setdefault(s, set()).update(_START_RULES["D12"])
+        else:
+            continue
+        anchors.append(s)
+    prefix = _prefix_words()
+    longest = max(map(len, prefix)) + 1
+    for a in anchors:
+        # Up to three opening words before the anchor (`ওই পরের একই বছর`).
+        k = a
+        for _ in range(3):
+            if k == 0 or text[k - 1] != " ":
+                break
+            k -= 1
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            # The word before: at most `longest` characters back (a longer one is no prefix).
+            wm = _LAST_WORD.search(text[max(0, k - longest) : k])
+            if wm is None:
+                break
+            word = wm.group()
+            pcls = prefix.get(word)
+            if pcls is None:
+                break
+            k -= len(word)
+            starts.setdefault(k, set()).update(_START_RULES[pcls])
+    return starts
+
+
+def _candidate(text: str, pos: int, end: int, name: str, order: int, g: _Groups) -> _Cand:
+    if name == "count" and g["dir"] and g["dir"] != "শেষে" and not g["last"]:
+        # `স্বাধীনতার এক বছর আগে`: the genitive names the event counted from
+        nm = _NOUN_BEFORE.search(text, max(0, pos - 40), pos)
+        if nm and len(nm.group(1)) > 2 and nm.group(1) not in _words("pronoun"):
+            # (a pronoun, `তার দুই বছর পর`, names no event: the last date is the anchor)
+            return _Cand(nm.start(1), end, name, order, g, nm.group(1))
+    return _Cand(pos, end, name, order, g)
 
 
 def _candidates(text: str) -> list[_Cand]:
     cands: list[_Cand] = []
-    for order, (name, pat) in enumerate(_rules()):
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append(_Cand(m.start(), m.end(), name, order, m))
+    rules = _rule_map()
+    for pos, names in _starts(text).items():
+        for name in names:
+            order, pat = rules[name]
+            m = pat.match(text, pos)
+            if m is not None and m.end() > pos:
+                cands.append(_candidate(text, pos, m.end(), name, order, _Groups(m)))
     # Longest first, then the earlier rule; keep those that overlap nothing kept.
     cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     kept: list[_Cand] = []
@@ -447,6 +689,29 @@ def _candidates(text: str) -> list[_Cand]:
             kept.append(c)
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _candidates_by_scan(text: str) -> list[_Cand]:
+    """Reference for tests: every rule tried at every position (slow)."""
+    cands: list[_Cand] = []
+    for order, (name, pat) in enumerate(_rules()):
+        for pos in range(len(text)):
+            m = pat.match(text, pos)
+            if m is not None and m.end() > pos:
+                cands.append(_candidate(text, pos, m.end(), name, order, _Groups(m)))
+    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    kept: list[_Cand] = []
+    taken = bytearray(len(text))
+    for c in cands:
+        if not any(taken[c.start : c.end]):
+            kept.append(c)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return sorted(kept, key=lambda c: c.start)
+
+
+@functools.cache
+def _rule_map() -> dict[str, tuple[int, re.Pattern[str]]]:
+    return {name: (order, pat) for order, (name, pat) in enumerate(_rules())}
 
 
 # ---------------------------------------------------------------- resolution
@@ -462,8 +727,13 @@ class _State:
     day: _D | None = None
     month: _D | None = None
     period: _Val | None = None  # the last stated interval (for একই সময়)
-    spans: list[_Val] = field(default_factory=list)
-    dated: list[tuple[int, int]] = field(default_factory=list)  # (position, year)
+    spans: list[tuple[int, _Val]] = field(default_factory=list)  # (position, interval)
+    # (start, end, point) of every date with a known year: anchors of counted time
+    dated: list[tuple[int, int, _D]] = field(default_factory=list)
+
+
+def _last_y(val: _Val) -> int | None:
+    return val.b.y if val.b is not None else val.a.y
 
 
 def _count(word: str | None) -> int | None:
@@ -546,15 +816,22 @@ class _Resolver:
         if doc_date is not None:
             self.st.now = _D(doc_date.year, doc_date.month, doc_date.day)
             self.st.cur_fy = _fy_of(doc_date)
-        self.sent_starts = [s.start for s in sentences(text)]
+        self._sent_starts: list[int] | None = None
         self.prev: tuple[_Cand, bool] | None = None
 
     # --- helpers
+    @property
+    def sent_starts(self) -> list[int]:
+        """Sentence starts, computed only when a rule needs them."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in sentences(self.text)]
+        return self._sent_starts
+
     def _sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _is_comparison(self, c: _Cand) -> bool:
-        if _GENITIVE_END.search(c.m.group()) and _COMPARISON.match(self.text, c.end):
+        if _GENITIVE_END.search(self.text, c.start, c.end) and _COMPARISON.match(self.text, c.end):
             return True
         if self.prev is not None and self.prev[1]:
             between = self.text[self.prev[0].end : c.start]
@@ -562,7 +839,7 @@ class _Resolver:
                 return True
         return False
 
-    def _focus(self, val: _Val, fiscal: bool = False, fy: int | None = None) -> None:
+    def _focus(self, val: _Val, pos: int, fiscal: bool = False, fy: int | None = None) -> None:
         """A non-comparison date moves the narrative to its time."""
         st = self.st
         a, b = val.a, val.b
@@ -582,7 +859,7 @@ class _Resolver:
                 st.day = a
         else:
             st.period = val
-            st.spans.append(val)
+            st.spans.append((pos, val))
 
     # --- the pass
     def resolve(self, cands: list[_Cand]) -> list[Found]:
@@ -594,8 +871,9 @@ class _Resolver:
             val, start, end = res
             value = val.edtf()
             out.append(Found(start, end, "date", value))
-            if val.a.y is not None:
-                self.st.dated.append((c.start, val.a.y))
+            point = val.b if val.b is not None else val.a
+            if (point.y is not None or point.m is not None) and not val.decade:
+                self.st.dated.append((start, end, point))
         return out
 
     def _one(self, c: _Cand) -> tuple[_Val, int, int] | None:
@@ -610,7 +888,7 @@ class _Resolver:
             fiscal = True  # a month of the fiscal year in focus keeps it in focus
         comparison = comparison or previous
         if not comparison:
-            self._focus(val, fiscal, fy)
+            self._focus(val, c.start, fiscal, fy)
         self.prev = (c, comparison)
         return val, c.start, c.end
 
@@ -625,7 +903,14 @@ class _Resolver:
     _r_mdy = _r_ymd
 
     def _r_ym(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
-        return _Val(_D(int(c.m["y"]), _months()[c.m["mon"]])), False, None, False
+        y, mon = int(c.m["y"]), _months()[c.m["mon"]]
+        if c.m["mon2"]:
+            # `২০২৪ সালের জানুয়ারি-জুন`: months of the stated year, one interval
+            mon2 = _months()[c.m["mon2"]]
+            if mon2 <= mon:
+                return None
+            return _Val(_D(y, mon), _D(y, mon2)), False, None, False
+        return _Val(_D(y, mon)), False, None, False
 
     _r_my = _r_ym
 
@@ -636,7 +921,29 @@ class _Resolver:
         y = _day_year(self.st, mon, d)
         return _Val(_D(y, mon, d)), False, None, False
 
-    _r_dm = _r_wdm
+    def _r_dm(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
+        mon, d = _months()[c.m["mon"]], int(c.m["d"])
+        now = self.st.now
+        if c.m["rel"] in ("গত", "আগামী") and now is not None and now.y is not None:
+            # `গত ১৫ মার্চ`: the latest such day before the present (`আগামী`: the next one)
+            if not _valid_day(None, mon, d):
+                return None
+            past = (mon, d) < (now.m or 12, now.d or 31)
+            if c.m["rel"] == "গত":
+                y = now.y if past else now.y - 1
+            else:
+                y = now.y + 1 if past else now.y
+            if not _valid_day(y, mon, d):
+                return None
+            return _Val(_D(y, mon, d)), False, None, False
+        return self._r_wdm(c)
+
+    def _r_ymrange(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
+        y, y2 = int(c.m["y"]), int(c.m["y2"])
+        m1, m2 = _months()[c.m["mon"]], _months()[c.m["mon2"]]
+        if not (y, m1) < (y2, m2) or y2 - y > 50:
+            return None
+        return _Val(_D(y, m1), _D(y2, m2)), False, None, False
 
     def _r_md(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         return self._r_wdm(c)
@@ -694,6 +1001,15 @@ class _Resolver:
         y = int(c.m["y"])
         if y < 100:
             return None
+        if c.m["part"]:
+            first, last = _part_months(c.m["part"])
+            return _Val(_D(y, first), _D(y, last)), False, None, False
+        if c.m["samem"]:
+            # `২০২৩ সালের একই মাসে`: the month in focus, in the stated year (a comparison)
+            month = self.st.month
+            if month is None or month.m is None:
+                return None
+            return _Val(_D(y, month.m)), False, None, True
         return _Val(_D(y)), False, None, False
 
     def _r_bdate(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
@@ -832,8 +1148,10 @@ class _Resolver:
         if _before_label().search(before):
             return None
         # A digit string that continues (a phone number, a code) is not a year.
-        if regex.match(r"[ ]*[-/:]\d", self.text[c.end : c.end + 3]):
+        if _CONTINUES.match(self.text, c.end):
             return None
+        if not _bare_year_context(self.text, c.start, c.end):
+            return None  # `২০১৮ গাড়ি`: a number with no date context is a count
         return _Val(_D(y)), False, None, False
 
     def _r_yref(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
@@ -849,7 +1167,15 @@ class _Resolver:
             if rel == "পরের" and det is None and not m["part"] and not m["mon"] and y is None:
                 return None
         elif rel in ("আগের",):
-            if st.fy_ctx and st.fy is not None and not m["mon"] and not m["part"] and not m["same"]:
+            if (
+                st.fy_ctx
+                and st.fy is not None
+                and not m["mon"]
+                and not m["part"]
+                and not m["same"]
+                and not m["samem"]
+                and not m["n"]
+            ):
                 return _fy(st.fy - 1), True, None, True
             y = None if st.year is None else st.year - 1
             previous = True
@@ -870,9 +1196,29 @@ class _Resolver:
             if rel in ("গত", "আগের", "বিগত"):
                 return st.period.shift_years(-1), fiscal, None, True
             return st.period, fiscal, None, True
+        if m["samem"]:
+            # `আগের বছরের একই মাসের`: the month in focus, in the year referred to
+            month = st.month
+            if month is None or month.m is None:
+                return None
+            if rel in ("আগের", "গত", "বিগত"):
+                y = None if month.y is None else month.y - 1
+            elif same:
+                y = month.y
+            return _Val(_D(y, month.m)), False, None, True
         if m["part"]:
             first, last = _part_months(m["part"])
             return _Val(_D(y, first), _D(y, last)), False, None, previous
+        if m["n"]:
+            n = _count(m["n"])
+            if n is None or not 1 <= n <= 12:
+                return None
+            return _Val(_D(y, 1), _D(y, n)), False, None, previous
+        if m["d"]:
+            mon, d = _months()[m["mon"]], int(m["d"])
+            if not _valid_day(y, mon, d):
+                return None
+            return _Val(_D(y, mon, d)), False, None, previous
         if m["end"]:
             return _Val(_D(y, 12)), False, None, previous
         if m["mon"]:
@@ -914,40 +1260,78 @@ class _Resolver:
         n = _count(m["n"])
         if n is None or n <= 0:
             return None
-        unit, direction, noun = m["unit"], m["dir"], m["noun"]
-        if m["last"] or direction == "শেষে":
-            if noun:
+        unit, direction, noun = m["unit"], m["dir"], c.noun
+        if m["first"]:
+            # `প্রথম ছয় মাসে`: the first months of the (fiscal) year in focus
+            if unit != "মাস" or noun or direction not in (None, "শেষে") or not 1 <= n <= 12:
                 return None
-            for span in reversed(st.spans):
-                if (span.months() if unit == "মাস" else span.years()) == n:
+            if st.fy_ctx and st.fy is not None:
+                return _fy_part(st.fy, 1, n), True, st.fy, False
+            if st.year is None:
+                return None
+            return _Val(_D(st.year, 1), _D(st.year, n)), False, None, False
+        bare_span = direction is None and unit == "মাস" and _LOC_OR_GEN.search(m["unit"] + m["suf"])
+        if m["last"] or direction == "শেষে" or bare_span:
+            # `গত ছয় মাসে`, `ছয় মাস শেষে`, `ছয় মাসে`: the stated period of that length
+            if noun or unit not in ("মাস", "বছর"):
+                return None
+            spans = st.spans if (m["last"] or direction) else st.spans[-1:]
+            for _pos, span in reversed(spans):
+                length = span.months() if unit == "মাস" else span.years()
+                if length == n:
+                    if not (m["last"] or direction) and st.year not in (span.a.y, _last_y(span)):
+                        return None  # the narrative has moved on to another year
                     return span, False, None, True
             return None
-        if direction is None or direction == "শেষে":
+        if direction is None:
             return None
         sign = -1 if direction in ("আগে", "পূর্বে") else 1
-        here = self._sentence_of(c.start)
-        if any(self._sentence_of(p) == here for p, _ in st.dated):
-            return None  # a date in the same sentence may be the end it counts from
-        anchor = self._anchor_year(c.start, noun)
-        if anchor is None:
+        anchor = self._anchor(c, noun)
+        if anchor is None or (anchor.y is None and unit == "বছর"):
             return None
         if unit == "বছর":
-            return _Val(_D(anchor + sign * n)), False, None, False
-        return None
+            assert anchor.y is not None
+            return _Val(_D(anchor.y + sign * n)), False, None, False
+        if unit == "মাস":
+            if anchor.m is None:
+                return None
+            idx = anchor.m - 1 + sign * n
+            y = None if anchor.y is None else anchor.y + idx // 12
+            return _Val(_D(y, idx % 12 + 1)), False, None, False
+        if anchor.m is None or anchor.d is None:
+            return None
+        days = n * (7 if unit == "সপ্তাহ" else 1)
+        base = dt.date(2001 if anchor.y is None else anchor.y, anchor.m, anchor.d)
+        try:
+            moved = base + dt.timedelta(days=sign * days)
+        except OverflowError:
+            return None
+        if anchor.y is None and moved.year != base.year:
+            return None  # the year it crosses into is unknown
+        y2 = None if anchor.y is None else moved.year
+        return _Val(_D(y2, moved.month, moved.day)), False, None, False
 
-    def _anchor_year(self, pos: int, noun: str | None) -> int | None:
-        """The year of the dated event a counted time points back to (earlier sentence)."""
-        here = self._sentence_of(pos)
-        for p, y in reversed(self.st.dated):
-            sent = self._sentence_of(p)
-            if sent >= here:
+    def _anchor(self, c: _Cand, noun: str | None) -> _D | None:
+        """The dated event a counted time points back to (`ছয় মাস পর`, `স্বাধীনতার এক বছর আগে`)."""
+        here = self._sentence_of(c.start)
+        for s, e, point in reversed(self.st.dated):
+            if e > c.start:
                 continue
+            sent = self._sentence_of(s)
+            if sent == here:
+                if noun is not None and c.start - e <= 1:
+                    return point  # `২০০৮ সালের নির্বাচনের পাঁচ বছর পর`: the date names the event
+                if not _CLAUSE_BREAK.search(self.text, e, c.start):
+                    # `২০২০ সালে ছয় বছর পর ফেরেন`: in one clause the date is when the
+                    # count ends, and the count is a duration
+                    return None
             if noun is None:
-                return y
+                return point if here - sent <= 2 else None
             s0 = self.sent_starts[sent]
             s1 = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.text)
-            if noun[:-1] and noun[: max(3, len(noun) - 1)] in self.text[s0:s1]:
-                return y
+            stem = noun[: max(3, len(noun) - 1)]
+            if sent < here and noun[:-1] and stem in self.text[s0:s1]:
+                return point
         return None
 
     def _r_wday(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
@@ -970,7 +1354,7 @@ class _Resolver:
 
 def _headline_end(text: str) -> int:
     """End of a headline: the first line when a blank line follows it (else 0)."""
-    m = regex.match(r"[^\n]{1,300}\n[ ]*\n", text)
+    m = _HEADLINE.match(text)
     return m.end() if m else 0
 
 
