@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -40,6 +41,14 @@ from extractor.resources import suffixes, table
 from extractor.text import sentences
 
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_letter(ch: str) -> bool:
+    """A letter or mark (cached per character: asked before every number)."""
+    return _LETTER.match(ch) is not None
+
+
 # Year-like bare integers are the date stage's (`২০১১`, `১৯৭০-এর দশকে`).
 _YEAR_MIN, _YEAR_MAX = 1000, 2100
 _MAX_CLASSIFIER_LOOKAHEAD = 2
@@ -153,20 +162,28 @@ def _match(
     """
     if j >= len(toks):
         return None
+    if not _candidates(toks[j].text, roles):
+        return None  # first: a cached look-up, and most words start no phrase
     if j > 0 and not adjacent(text, toks[j - 1], toks[j]):
         return None
-    tb = _tables()
     best: tuple[_Phrase, int, str] | None = None
-    for key in _stems(toks[j].text):
-        for p in tb.by_first.get(key, ()):
-            if p.role not in roles or j + len(p.words) > len(toks):
-                continue
-            if best is not None and len(p.words) <= len(best[0].words):
-                continue
-            got = _match_phrase(text, toks, j, p, tb.endings)
-            if got is not None:
-                best = (p, j + len(p.words), got)
+    for p in _candidates(toks[j].text, roles):
+        if j + len(p.words) > len(toks):
+            continue
+        if best is not None and len(p.words) <= len(best[0].words):
+            continue
+        got = _match_phrase(text, toks, j, p, _tables().endings)
+        if got is not None:
+            best = (p, j + len(p.words), got)
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _candidates(word: str, roles: tuple[str, ...]) -> tuple[_Phrase, ...]:
+    """Phrases of these roles whose first word is ``word`` or its stem, in the
+    order :func:`_match` tries them (cached: most words start no phrase at all)."""
+    by_first = _tables().by_first
+    return tuple(p for key in _stems(word) for p in by_first.get(key, ()) if p.role in roles)
 
 
 def _match_phrase(
@@ -204,13 +221,20 @@ def _in_role(text: str, stem: str, role: str) -> bool:
     return text in words or stem in words or any(w in words for w in _stems(text))
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_month(word: str) -> bool:
+    """A CLDR month name, abbreviated bare or wide with a case ending (cached per word)."""
+    tb = _tables()
+    return word in tb.month_abbrs or any(w in tb.months for w in _stems(word))
+
+
 def _stem(tok: Token) -> str:
     """The word without a case ending (for context words like সালে, তারিখে)."""
     stems = _stems(tok.text)
     return stems[1] if len(stems) > 1 else tok.text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen (slow to build, one per amount read); never changed
 class _Amount:
     """An amount being read: token range, value and what kind the words make it."""
 
@@ -352,12 +376,26 @@ def _agree(a: Decimal, qa: Decimal, b: Decimal, qb: Decimal) -> bool:
     return abs(a - b) * 2 <= max(qa, qb)
 
 
+_ONE = Decimal(1)
+
+
 def _clean(value: Decimal) -> Decimal:
     """Drop the zeros that scale multiplication leaves (28.1 × 10^6 → 28100000)."""
     if value == value.to_integral_value():
         # A context wide enough for every digit: a long digit run is still exact.
-        return value.quantize(Decimal(1), context=Context(prec=max(28, value.adjusted() + 2)))
+        return value.quantize(_ONE, context=_context(max(28, value.adjusted() + 2)))
     return value
+
+
+@functools.lru_cache(maxsize=64)
+def _context(prec: int) -> Context:
+    """A decimal context of this precision (built once: a Context is slow to make;
+    quantize only sets its flags, which no result depends on)."""
+    return Context(prec=prec)
+
+
+# Token kinds that can open an amount (besides starter words: hedges, currencies, ...).
+_OPENING_KINDS = frozenset(("digits", "num", "add", "whole"))
 
 
 class _Reader:
@@ -366,31 +404,33 @@ class _Reader:
     def __init__(self, text: str, toks: list[Token]) -> None:
         self.text = text
         self.toks = toks
+        self.n = len(toks)  # the token list is never changed while it is read
         self.tb = _tables()
 
     def tok(self, j: int) -> Token | None:
-        return self.toks[j] if 0 <= j < len(self.toks) else None
+        return self.toks[j] if 0 <= j < self.n else None
 
     def adj(self, a: int, b: int) -> bool:
-        ta, tb_ = self.tok(a), self.tok(b)
-        return ta is not None and tb_ is not None and adjacent(self.text, ta, tb_)
+        n = self.n
+        return 0 <= a < n and 0 <= b < n and adjacent(self.text, self.toks[a], self.toks[b])
 
     def scan(self, lo: int, hi: int) -> list[Found]:
         out: list[Found] = []
-        i = lo
+        i = lo  # tokens before i are inside an amount already read
         starters = self.tb.starters
-        while i < hi:
-            tok = self.toks[i]
-            if tok.kind not in ("digits", "num", "add", "whole") and tok.text not in starters:
-                i += 1
+        toks = self.toks
+        # Only a few tokens can open an amount: find them in one pass, read only them.
+        opening = [
+            k for k in range(lo, hi) if toks[k].kind in _OPENING_KINDS or toks[k].text in starters
+        ]
+        for k in opening:
+            if k < i:
                 continue
-            res = self.read(i, hi)
-            if res is None:
-                i += 1
-                continue
-            found, nxt = res
-            out.extend(found)
-            i = max(nxt, i + 1)
+            res = self.read(k, hi)
+            if res is not None:
+                found, nxt = res
+                out.extend(found)
+                i = max(nxt, k + 1)
         return out
 
     # -- one amount -------------------------------------------------------
@@ -552,7 +592,7 @@ class _Reader:
         """Labels, ordinals and numbers that belong to a date."""
         first = num.tokens[0]
         prev = self.tok(num.first - 1)
-        if first.start > 0 and _LETTER.match(self.text[first.start - 1]):
+        if first.start > 0 and _is_letter(self.text[first.start - 1]):
             return True  # written onto a word: জি২, কোভিড19
         if prev is not None and prev.text == "-" and first.start == prev.end:
             before = self.tok(num.first - 2)
@@ -576,18 +616,29 @@ class _Reader:
     def _joined(self, num: NumParse) -> bool:
         """Digits glued to other digits by / or : (২৯/১২/২০২৩, ১০:৩০) are no amount."""
         first, last = num.tokens[0], num.tokens[-1]
-        prev, nxt = self.tok(num.first - 1), self.tok(num.stop)
-        before = self.tok(num.first - 2)
-        if prev is not None and before is not None and _word_in(prev, "joined"):
-            if prev.end == first.start and before.end == prev.start and before.kind == "digits":
-                return True
-        after = self.tok(num.stop + 1)
-        if nxt is not None and after is not None and _word_in(nxt, "joined"):
-            return last.end == nxt.start and nxt.end == after.start and after.kind == "digits"
-        return False
+        # The offset tests first: they are cheap and almost always fail.
+        prev, before = self.tok(num.first - 1), self.tok(num.first - 2)
+        if (
+            prev is not None
+            and before is not None
+            and prev.end == first.start
+            and before.end == prev.start
+            and before.kind == "digits"
+            and _word_in(prev, "joined")
+        ):
+            return True
+        nxt, after = self.tok(num.stop), self.tok(num.stop + 1)
+        return (
+            nxt is not None
+            and after is not None
+            and last.end == nxt.start
+            and nxt.end == after.start
+            and after.kind == "digits"
+            and _word_in(nxt, "joined")
+        )
 
     def _month(self, tok: Token) -> bool:
-        return tok.text in self.tb.month_abbrs or any(w in self.tb.months for w in _stems(tok.text))
+        return _is_month(tok.text)
 
     def _paren_restatement(self, j: int, hi: int) -> tuple[NumParse, str, str | None, int] | None:
         """`(২.৮১ কোটি)` or `(২৯৩ কোটি ৬০ লাখ ডলার)` right after a number."""
@@ -809,7 +860,8 @@ def _sentence_context(text: str, found: list[Found], scaled: set[int]) -> list[F
 # a rate or a currency written first, and after it for units, restatements and
 # ranges (whose numbers are places of their own, so regions chain).
 _BEFORE, _AFTER = 24, 48
-_SPACE = regex.compile(r"\s")
+# Unicode White_Space as ``regex`` has it: ``re`` also counts U+001C..U+001F.
+_SPACE = re.compile(r"[^\S\x1c-\x1f]")
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
@@ -821,6 +873,8 @@ def _regions(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
     for s, e in anchors:
+        if out and e + _AFTER <= out[-1][1]:
+            continue  # inside the last region, and so is its after-context (a space or the end)
         lo = s - _BEFORE
         if out and lo <= out[-1][1]:
             lo = out[-1][0]
@@ -835,6 +889,17 @@ def _regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _scaled(toks: list[Token], here: list[Found], offset: int) -> list[int]:
+    """Indices (from ``offset``) of the bare numbers in ``here`` that contain a scale word."""
+    scale_starts = [t.start for t in toks if t.kind == "scale"]
+    return [
+        k
+        for k, f in enumerate(here, offset)
+        if f.kind == "number"
+        and bisect.bisect_left(scale_starts, f.start) < bisect.bisect_left(scale_starts, f.end)
+    ]
+
+
 def find_amounts(text: str) -> list[Found]:
     """Amount mentions of a normalized text, in order.
 
@@ -845,12 +910,8 @@ def find_amounts(text: str) -> list[Found]:
     for lo, hi in _regions(text):
         toks = tokenize(text, lo, hi)
         here = _Reader(text, toks).scan(0, len(toks))
-        scale_starts = [t.start for t in toks if t.kind == "scale"]
-        for k, f in enumerate(here, len(found)):
-            if f.kind == "number" and bisect.bisect_left(
-                scale_starts, f.start
-            ) < bisect.bisect_left(scale_starts, f.end):
-                scaled.add(k)
+        if any(f.kind == "number" for f in here):
+            scaled.update(_scaled(toks, here, len(found)))
         found.extend(here)
     if any(f.kind == "number" for f in found):
         found = _sentence_context(text, found, scaled)
