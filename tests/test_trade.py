@@ -332,3 +332,56 @@ def test_list_of_home_word_and_country() -> None:
     text = "২০২০ সালে দেশের ও ভারত থেকে আমদানি যথাক্রমে ৫ কোটি ডলার ও ৬ কোটি ডলার।"
     for key in _auto(text):
         assert key[1] == "import"
+
+
+def test_anaphor_skips_a_locative_of_its_own_sentence() -> None:
+    # `উগান্ডায় দেশটির রপ্তানি`: the locative is where the goods go; `দেশটি` is Kenya.
+    text = "কেনিয়ার পরিসংখ্যান দপ্তরের হিসাবে ২০২০ সালে উগান্ডায় দেশটির রপ্তানি ছিল ৬০ কোটি ডলার।"
+    got = _trade(text, [("২০২০ সালে", "2020")], [("৬০ কোটি ডলার", "600000000")])
+    assert got == [("2020", "export", "KE", "UG", ["KE", "UG"], Decimal("600000000"))]
+
+
+def test_coordinated_destinations_and_no_partner_after_respectively() -> None:
+    # A later figure with no partner does not continue one of the `যথাক্রমে` pairs;
+    # `নেপাল ও ভুটানে`: the locative ending of the last conjunct is the whole list's.
+    text = (
+        "বাংলাদেশ পাটপণ্য রপ্তানি করে। "
+        "২০২১ সালে বাংলাদেশ থেকে নেপাল ও ভুটানে রপ্তানি হয়েছে যথাক্রমে ৯ কোটি ও ৭ কোটি ডলারের পণ্য। "
+        "শুধু ডিসেম্বরেই রপ্তানি আয় এসেছে ২ কোটি ডলার। "
+        "২০২২ সালে বাংলাদেশের পণ্য নেপাল ও ভুটানে রপ্তানি হয়েছে ১৮ কোটি ডলারের।"
+    )
+    dates = [("২০২১ সালে", "2021"), ("ডিসেম্বরেই", "2021-12"), ("২০২২ সালে", "2022")]
+    money = [
+        ("৯ কোটি", "90000000"),
+        ("৭ কোটি ডলারের", "70000000"),
+        ("২ কোটি ডলার", "20000000"),
+        ("১৮ কোটি ডলারের", "180000000"),
+    ]
+    got = _trade(text, dates, money)
+    assert got[:3] == [
+        ("2021", "export", "BD", "NP", ["BD", "NP"], Decimal("90000000")),
+        ("2021", "export", "BD", "BT", ["BD", "BT"], Decimal("70000000")),
+        ("2021-12", "export", "BD", None, ["BD"], Decimal("20000000")),
+    ]
+    # Neither listed destination is the seller.
+    assert got[3][:3] == ("2022", "export", "BD")
+
+
+def test_rate_range_trade_office_and_target_are_no_flows() -> None:
+    text = (
+        "২০২২ সালে যুক্তরাষ্ট্রের বাণিজ্য বিভাগের হিসাবে দেশটি কেনিয়া থেকে ৫০ কোটি ডলারের পণ্য আমদানি করেছে। "
+        "আমদানি দায় মেটাতে ব্যাংকগুলো প্রতি ডলার ১১১ টাকা থেকে ১১২ টাকা নিচ্ছে। "
+        "দুই দেশ ২০৩০ সালের মধ্যে দ্বিপাক্ষিক বাণিজ্য ৩ বিলিয়ন ডলারে নিতে চায়।"
+    )
+    dates = [("২০২২ সালে", "2022"), ("২০৩০ সালের", "2030")]
+    money = [
+        ("৫০ কোটি ডলারের", "500000000"),
+        ("প্রতি ডলার ১১১ টাকা", "111"),
+        ("১১২ টাকা", "112"),
+        ("৩ বিলিয়ন ডলারে", "3000000000"),
+    ]
+    # `বাণিজ্য বিভাগ` is an office, not a total; the second end of a rate range is a
+    # rate; `... ডলারে নিতে চায়` is an aim.
+    assert _trade(text, dates, money) == [
+        ("2022", "import", "KE", "US", ["KE", "US"], Decimal("500000000"))
+    ]

@@ -257,6 +257,8 @@ def _fragments() -> dict[str, str]:
         "SAMEDAY": _alt(_words("same_day")),
         "NEXTDAY": _alt(_words("next_day")),
         "N": rf"(?:(?<![\d.,])\d{{1,2}}(?!\d)(?![.,]\d)|{num_words})",
+        # `(অক্টোবর-ডিসেম্বর)` restating the months of a named part of a year
+        "PMON": r"(?:[ ]*\([ ]*{MON}[ ]*-[ ]*{MON}[ ]*\))?",
     }
     return f
 
@@ -341,7 +343,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "year",
         r"(?P<y>{Y4}|(?<![\d.,])\d{3}(?!\d))[ ]*{ERA}{SUF}{_B}"
-        r"(?:[ ]+(?:{EDGE}{_B}|(?P<part>{PART}){SUF}{_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}))?",
+        r"(?:[ ]+(?:{EDGE}{_B}|(?P<part>{PART}){SUF}{_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}"
+        r"|(?P<edge>প্রথম|শেষ)[ ]+(?P<n>{N})[ ]+মাস{SUF}{_B}{PMON}))?",
     ),
     # বাংলা: ১ বৈশাখ ১৪৩০ (বঙ্গাব্দ) / ১৪৩০ বঙ্গাব্দ / বৈশাখ ১৪৩০
     (
@@ -397,7 +400,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?P<same1>একই[ ]+)?বছর(?P<suf>{SUF}){_B}"
         r"(?:[ ]+(?:(?P<part>{PART}){SUF}{_B}|(?P<same>একই[ ]+সময়){SUF}{_B}"
         r"|(?P<end>শেষে|শেষ[ ]+নাগাদ){_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}"
-        r"|প্রথম[ ]+(?P<n>{N})[ ]+মাস{SUF}{_B}"
+        r"|(?P<edge>প্রথম|শেষ)[ ]+(?P<n>{N})[ ]+মাস{SUF}{_B}{PMON}"
         r"|(?:(?P<d>{DAY})(?:{ORD})?[ ]+)?(?P<mon>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?",
     ),
     # back-references to a month and a day
@@ -789,6 +792,14 @@ def _year2(y: int, y2s: str) -> int | None:
     return y2 if y < y2 <= y + 50 else None
 
 
+def _edge_months(edge: str | None, count: str) -> tuple[int, int] | None:
+    """`প্রথম তিন মাস` = months 1-3, `শেষ তিন মাস` = months 10-12 of a calendar year."""
+    n = _count(count)
+    if n is None or not 1 <= n <= 12:
+        return None
+    return (13 - n, 12) if edge == "শেষ" else (1, n)
+
+
 def _part_months(word: str) -> tuple[int, int]:
     first, last = _word_values("part")[word].split("-")
     return int(first), int(last)
@@ -1004,6 +1015,11 @@ class _Resolver:
         if c.m["part"]:
             first, last = _part_months(c.m["part"])
             return _Val(_D(y, first), _D(y, last)), False, None, False
+        if c.m["n"]:
+            months = _edge_months(c.m["edge"], c.m["n"])
+            if months is None:
+                return None
+            return _Val(_D(y, months[0]), _D(y, months[1])), False, None, False
         if c.m["samem"]:
             # `২০২৩ সালের একই মাসে`: the month in focus, in the stated year (a comparison)
             month = self.st.month
@@ -1210,10 +1226,10 @@ class _Resolver:
             first, last = _part_months(m["part"])
             return _Val(_D(y, first), _D(y, last)), False, None, previous
         if m["n"]:
-            n = _count(m["n"])
-            if n is None or not 1 <= n <= 12:
+            months = _edge_months(m["edge"], m["n"])
+            if months is None:
                 return None
-            return _Val(_D(y, 1), _D(y, n)), False, None, previous
+            return _Val(_D(y, months[0]), _D(y, months[1])), False, None, previous
         if m["d"]:
             mon, d = _months()[m["mon"]], int(m["d"])
             if not _valid_day(y, mon, d):

@@ -556,7 +556,9 @@ def _sentence_events(
                 continue
             date: str | None = str(near[-1].value)
         else:
-            date = _own_date(sent_dates, lo, nxt, pos)
+            # A date between the previous happening and this clause's separator is the
+            # previous clause's (`... চালু হয় ওই বছরের ডিসেম্বরে, আর ... খোলে দুই বছর পর`).
+            date = _own_date(sent_dates, max(lo, spans[n][0]), nxt, pos)
             if date is None and not _moves_time(text, lo, nxt):
                 # A clause without a date of its own (`... সই করে এবং সে দেশে ...`)
                 # takes the sentence's, unless it moves in time (`ছয় মাস পর`).

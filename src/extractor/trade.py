@@ -96,6 +96,8 @@ _CLAUSE_SEP = re.compile(r"[;:]|\s-\s")
 _RESTATE_GAP = re.compile(r"\s*(?:বা|অর্থাৎ|\()\s*")
 # `কেজিপ্রতি ৩০ টাকা`: a per-unit price written as one word.
 _PER_SUFFIXED = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])প্রতি{_NOT_BEFORE_LETTER}\s*$")
+# `X থেকে Y`, `X-Y`: the second end of a range.
+_RANGE_GAP = re.compile(r"\s*(?:থেকে|হতে|-|ও)\s*")
 # Coordination between two country words of one list (`চীন ও ভারত থেকে`).
 _COORD_GAP = re.compile(r"\s*(?:,|ও|এবং|আর)\s*")
 
@@ -259,7 +261,13 @@ class _Doc:
         return [c for c in self.countries[i:j] if c.end <= hi]
 
     def last_country_before(self, pos: int) -> str | None:
+        """The antecedent of `দেশটির`: the last country named before pos, passing over
+        a locative of the same sentence (`বাংলাদেশে দেশটির রপ্তানি`: the place the
+        goods go, not the country `দেশটি` points back to)."""
+        lo = self.sents[self.sentence_of(pos)].start
         i = bisect.bisect_left(self.country_starts, pos)
+        while i and self.countries[i - 1].start >= lo and self.countries[i - 1].form == "loc":
+            i -= 1
         return self.countries[i - 1].code if i else None
 
     def clause(self, si: int, pos: int) -> tuple[int, int]:
@@ -317,6 +325,7 @@ def _refs(doc: _Doc, lo: int, hi: int, words: list[_Word], ctx: _Context) -> lis
     """Country references between lo and hi; `X থেকে` is a source, `X-এর মুদ্রায়` no party."""
     text = doc.text
     refs: list[_Ref] = []
+    ends: list[int] = []
     marks = {w.start: w for w in words if w.role in ("source", "currency", "market")}
     for c in doc.countries_in(lo, hi):
         after = c.end + 1 if text[c.end : c.end + 1] == " " else c.end
@@ -329,7 +338,13 @@ def _refs(doc: _Doc, lo: int, hi: int, words: list[_Word], ctx: _Context) -> lis
                 form = "src"
             elif form == "gen" and _suffix_form(mark.suffix) == "loc":
                 form = "loc"  # `যুক্তরাষ্ট্রের বাজারে`: the buyer's market
+        ends.append(c.end)
         refs.append(_Ref(c.start, c.code, form))
+    # `তুরস্ক ও চীনে`, `ভারত ও চীন থেকে`: the case of the last conjunct is the list's.
+    for k in range(len(refs) - 2, -1, -1):
+        a, b = refs[k], refs[k + 1]
+        if a.form == "base" and b.form != "base" and _COORD_GAP.fullmatch(text, ends[k], b.pos):
+            refs[k] = a._replace(form=b.form)
     for w in words:
         if not (lo <= w.start and w.end <= hi):
             continue
@@ -475,9 +490,15 @@ def _sentence_flows(
     slots = _respectively_slots(doc, si, money, words, ctx)
     current: list[_Flow] = []
     inherited_count = 0
+    price_end = -1
     for m in money:
         lo, hi = doc.clause(si, m.start)
-        if _is_difference(m, words) or _is_price(text, m, words, lo):
+        if _is_difference(m, words):
+            continue
+        if _is_price(text, m, words, lo) or (
+            price_end >= 0 and _RANGE_GAP.fullmatch(text, price_end, m.start)
+        ):
+            price_end = m.end  # `প্রতি ডলার ১১১ টাকা থেকে ১১২ টাকা`: both ends are rates
             continue
         period = _period(doc, si, m, words, [*flows, *current])
         if m.start in slots:
@@ -559,7 +580,9 @@ def _previous_statement(doc: _Doc, sj: int, role: str, ctx: _Context) -> list[_R
         return []
     words = doc.words(sj)
     same = [w for w in words if w.role == role]
-    if not same:
+    if not same or any(w.role == "respectively" for w in words):
+        # A sentence that spread its figures over several partners (`যথাক্রমে`)
+        # gives no single partner to continue with.
         return []
     w = same[-1]
     lo, hi = doc.clause(sj, w.start)
