@@ -257,3 +257,10 @@ def test_every_rule_has_a_start_token() -> None:
     reachable = {r for rules in dates._START_RULES.values() for r in rules}
     reachable |= {r for rules in dates._YEAR_NEXT_RULES.values() for r in rules}
     assert {name for name, _ in dates._rules()} <= reachable
+
+
+def test_bengali_year_beyond_the_gregorian_range_is_not_a_date() -> None:
+    from extractor import extract
+
+    doc = extract("বৈশাখ ৯৬৩৫ বঙ্গাব্দে এবং ৫ বৈশাখ ৯৬৩৫ বঙ্গাব্দে")
+    assert [m for m in doc.mentions if m.kind == "date"] == []

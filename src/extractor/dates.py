@@ -1033,6 +1033,8 @@ class _Resolver:
         if not c.m["y"]:
             return None  # without a Bengali year there is no Gregorian value
         by = int(c.m["y"])
+        if not 1 <= by + 594 <= 9999:
+            return None  # no Gregorian (EDTF) year for it
         try:
             g = bengali_to_gregorian(by, bmon, d)
         except ValueError:
@@ -1041,6 +1043,8 @@ class _Resolver:
 
     def _r_byear(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         by = int(c.m["y"])
+        if not 1 <= by + 594 <= 9999:
+            return None  # no Gregorian (EDTF) year for it
         if c.m["bmon"]:
             bmon = _bengali_months()[c.m["bmon"]]
             first = bengali_to_gregorian(by, bmon, 1)
