@@ -375,7 +375,7 @@ def map_ordered(
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-                    pending = _resubmit(pending, pool, extract_fn)
+                    pending = _resubmit(pending, extract_fn)
                     continue
             pending.popleft()
             yield from head.result
@@ -383,30 +383,43 @@ def map_ordered(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _resubmit(
-    pending: deque[_Pending], pool: ProcessPoolExecutor, extract_fn: ExtractFn
-) -> deque[_Pending]:
-    """After a worker died: keep finished chunks, split the others into single articles."""
+def _resubmit(pending: deque[_Pending], extract_fn: ExtractFn) -> deque[_Pending]:
+    """After a worker died: keep finished chunks, retry the others article by article.
+
+    The retries run one at a time in a pool of one process, so a further death
+    is the fault of the one article in flight: innocent articles that happened
+    to share the broken pool are never given up.
+    """
     out: deque[_Pending] = deque()
     for entry in pending:
         if entry.result is None and entry.future is not None and entry.future.done():
             if entry.future.exception() is None:
                 entry.result = entry.future.result()
-        if entry.result is not None:
-            out.append(entry)
-            continue
-        for item in entry.items:
-            attempts = entry.attempts + 1
-            if attempts >= MAX_ATTEMPTS and isinstance(item, Job):
-                error = ErrorRecord(
-                    item.path, item.line, "internal", "the worker process died on this article"
-                )
-                out.append(_Pending([item], attempts, None, [Outcome(item.doc_id, None, error, 0)]))
-            else:
-                out.append(
-                    _Pending([item], attempts, pool.submit(process_chunk, [item], extract_fn))
-                )
+        if entry.result is None:
+            entry.result = [_retry_alone(item, extract_fn) for item in entry.items]
+        out.append(entry)
     return out
+
+
+def _retry_alone(item: Item, extract_fn: ExtractFn) -> Outcome:
+    """One article in a process of its own, up to MAX_ATTEMPTS times."""
+    import multiprocessing
+
+    if not isinstance(item, Job):
+        (passed_on,) = process_chunk([item], extract_fn)  # an input error: nothing to run
+        return passed_on
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    for _ in range(MAX_ATTEMPTS):
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as solo:
+            try:
+                (outcome,) = solo.submit(process_chunk, [item], extract_fn).result()
+                return outcome
+            except BrokenProcessPool:
+                continue
+    error = ErrorRecord(item.path, item.line, "internal", "the worker process died on this article")
+    return Outcome(item.doc_id, None, error, 0)
 
 
 # ---------------------------------------------------------------- output
