@@ -332,7 +332,6 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 @dataclass(slots=True)
 class _Pending:
     items: list[Item]
-    attempts: int
     future: Future[list[Outcome]] | None = None
     result: list[Outcome] | None = None
 
@@ -345,7 +344,7 @@ def map_ordered(
     At most ``2 * workers + 2`` chunks are in flight, so memory stays bounded
     however long ``items`` is. When a worker process dies (a crash, the OOM
     killer), the pool is rebuilt and the unfinished chunks are retried one
-    article at a time; an article in flight during MAX_ATTEMPTS deaths is given
+    article at a time, each alone; an article that dies alone MAX_ATTEMPTS times is given
     up as an internal error and the batch goes on.
     """
     if workers <= 1:
@@ -364,7 +363,7 @@ def map_ordered(
     try:
         while True:
             while len(pending) < window and (chunk := next(chunks, [])):
-                pending.append(_Pending(chunk, 0, pool.submit(process_chunk, chunk, extract_fn)))
+                pending.append(_Pending(chunk, pool.submit(process_chunk, chunk, extract_fn)))
             if not pending:
                 return
             head = pending[0]

@@ -674,6 +674,18 @@ def _candidate(text: str, pos: int, end: int, name: str, order: int, g: _Groups)
     return _Cand(pos, end, name, order, g)
 
 
+def _longest_first(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then the earlier rule; keep those that overlap nothing kept."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    kept: list[_Cand] = []
+    taken = bytearray(len(text))
+    for c in cands:
+        if not any(taken[c.start : c.end]):
+            kept.append(c)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return sorted(kept, key=lambda c: c.start)
+
+
 def _candidates(text: str) -> list[_Cand]:
     cands: list[_Cand] = []
     rules = _rule_map()
@@ -683,15 +695,7 @@ def _candidates(text: str) -> list[_Cand]:
             m = pat.match(text, pos)
             if m is not None and m.end() > pos:
                 cands.append(_candidate(text, pos, m.end(), name, order, _Groups(m)))
-    # Longest first, then the earlier rule; keep those that overlap nothing kept.
-    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
-    kept: list[_Cand] = []
-    taken = bytearray(len(text))
-    for c in cands:
-        if not any(taken[c.start : c.end]):
-            kept.append(c)
-            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return sorted(kept, key=lambda c: c.start)
+    return _longest_first(text, cands)
 
 
 def _candidates_by_scan(text: str) -> list[_Cand]:
@@ -702,14 +706,7 @@ def _candidates_by_scan(text: str) -> list[_Cand]:
             m = pat.match(text, pos)
             if m is not None and m.end() > pos:
                 cands.append(_candidate(text, pos, m.end(), name, order, _Groups(m)))
-    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
-    kept: list[_Cand] = []
-    taken = bytearray(len(text))
-    for c in cands:
-        if not any(taken[c.start : c.end]):
-            kept.append(c)
-            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return sorted(kept, key=lambda c: c.start)
+    return _longest_first(text, cands)
 
 
 @functools.cache
