@@ -48,21 +48,27 @@ def find(text: str, doc_date: dt.date | None = None) -> list[Found]:
     return merge(dates.find_dates(text, doc_date), amounts.find_amounts(text))
 
 
-def to_records(nt: NormText, found: list[Found]) -> list[Mention]:
-    """Contract Mention records with offsets into the text as read."""
-    out = []
+def record_data(nt: NormText, found: list[Found]) -> list[dict[str, object]]:
+    """Mention records as plain data, offsets into the text as read (validated
+    once, with the rest of the document, by the caller)."""
+    out: list[dict[str, object]] = []
     for f in found:
         start, end, text = nt.orig_span_text(f.start, f.end)
         out.append(
-            Mention(
-                kind=f.kind,
-                start=start,
-                end=end,
-                text=text,
-                value=f.value,
-                unit=f.unit,
-                approximate=f.approximate,
-                warning=f.warning,
-            )
+            {
+                "kind": f.kind,
+                "start": start,
+                "end": end,
+                "text": text,
+                "value": f.value,
+                "unit": f.unit,
+                "approximate": f.approximate,
+                "warning": f.warning,
+            }
         )
     return out
+
+
+def to_records(nt: NormText, found: list[Found]) -> list[Mention]:
+    """Contract Mention records with offsets into the text as read."""
+    return [Mention.model_validate(d) for d in record_data(nt, found)]

@@ -225,27 +225,33 @@ def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[Token]:
     lex = lexicon()
     out: list[Token] = []
     append = out.append
+    read_word = _read_word
     pos = lo
+    # The hot loop of the amounts stage: group numbers instead of names, locals.
     for m in _token_pattern().finditer(text, lo, len(text) if hi is None else hi):
-        start = m.start()
+        start, end = m.span()
         if start < pos:
             continue  # inside an ending already read onto digits (১০টি)
-        kind = m.lastgroup
+        group = m.lastindex
         word = m.group()
-        pos = start + len(word)
-        if kind == "w":
-            read = _read_word(word)
+        pos = end
+        if group == _W:
+            read = read_word(word)
             if read is None:
-                append(Token(start, pos, word, "word", word))
+                append(Token(start, end, word, "word", word))
             else:
-                out.extend(_placed(t, start, pos) for t in read)
-        elif kind == "d":
-            tok = _digit_token(start, pos, word, text, lex)
+                for t in read:
+                    append(_placed(t, start, end))
+        elif group == _D:
+            tok = _digit_token(start, end, word, text, lex)
             append(tok)
             pos = tok.end
         else:
-            append(Token(start, pos, word, "word" if kind == "l" else "sign", word))
+            append(Token(start, end, word, "word" if group == _L else "sign", word))
     return out
+
+
+_D, _W, _L = 1, 2, 3  # group numbers of _token_pattern()
 
 
 def _placed(t: Token, start: int, end: int) -> Token:

@@ -29,11 +29,12 @@ def extract(text: str, doc_id: str = "doc", doc_date: dt.date | None = None) -> 
     sents = sentences(nt.text)
     found = mentions.find(nt.text, doc_date)
     found_countries = countries.find_countries(nt.text)
-    doc = Document(
-        doc_id=doc_id,
-        mentions=mentions.to_records(nt, found),
-        events=events.find_events(nt, sents, found, found_countries),
-        trade=trade.find_trade(nt, sents, found, found_countries),
-    )
-    # Validate the offsets against the article: an invalid record is a bug.
-    return Document.model_validate(doc.model_dump(), context={"text": text})
+    data = {
+        "doc_id": doc_id,
+        "mentions": mentions.record_data(nt, found),
+        "events": [e.model_dump() for e in events.find_events(nt, sents, found, found_countries)],
+        "trade": [t.model_dump() for t in trade.find_trade(nt, sents, found, found_countries)],
+    }
+    # One validation of every record, offsets checked against the article: an
+    # invalid record is a bug, never written out.
+    return Document.model_validate(data, context={"text": text})

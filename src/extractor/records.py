@@ -92,6 +92,10 @@ def check_edtf(value: str) -> str:
 
 
 def _check_decimal(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{value!r} is not a finite number")
+        return value
     if isinstance(value, float):
         raise ValueError("numbers must be exact decimals (strings), not floats")
     try:
@@ -163,11 +167,13 @@ class Mention(_Spanned):
     def _coerce_value(cls, data: Any) -> Any:
         # Dates keep their EDTF string; every other kind holds an exact decimal.
         if isinstance(data, dict) and "value" in data:
-            data = dict(data)
+            value = data["value"]
             if data.get("kind") == "date":
-                data["value"] = check_edtf(str(data["value"]))
+                checked: str | Decimal = check_edtf(str(value))
             else:
-                data["value"] = _check_decimal(data["value"])
+                checked = _check_decimal(value)
+            if checked is not value:
+                data = {**data, "value": checked}
         return data
 
     @model_validator(mode="after")
