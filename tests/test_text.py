@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.text import normalize, sentences
+from extractor.text import _is_nfc, normalize, sentences
 
 PRECOMPOSED_YA = "\u09df"  # য় as one code point (news sites)
 DECOMPOSED_YA = "\u09af\u09bc"  # য + nukta (NFC form)
@@ -82,3 +82,15 @@ def test_sentences_split_at_danda_and_headings() -> None:
     text = "প্রথম বাক্য। == ইতিহাস == দ্বিতীয় বাক্য? তৃতীয়\nচতুর্থ"
     got = [text[s.start : s.end] for s in sentences(text)]
     assert got == ["প্রথম বাক্য।", "দ্বিতীয় বাক্য?", "তৃতীয়", "চতুর্থ"]
+
+
+# Every Bengali code point plus marks of other scripts that combine with a starter
+# (an acute, a cedilla, a Devanagari nukta) and plain letters.
+BENGALI_AND_MARKS = st.sampled_from(
+    [chr(c) for c in range(0x0980, 0x0A00)] + ["a", " ", "\u0301", "\u0327", "\u093c"]
+)
+
+
+@given(st.lists(BENGALI_AND_MARKS, max_size=12).map("".join))
+def test_fast_nfc_check_agrees_with_unicodedata(s: str) -> None:
+    assert _is_nfc(s) == unicodedata.is_normalized("NFC", s)

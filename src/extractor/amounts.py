@@ -27,6 +27,7 @@ from decimal import Context, Decimal
 import regex
 from babel import Locale
 
+from extractor import countries
 from extractor.matches import Found, Kind
 from extractor.numbers import (
     DIGIT_RUN,
@@ -268,7 +269,8 @@ def _unit_after(
     """What follows a number: (unit kind, unit, stop). Unit kind '' when nothing."""
     tb = _tables()
     if num.ended and not num.classifier:
-        return "", None, j
+        noun = _counted_past_bound(text, toks, j, num)
+        return ("count", noun, j) if noun is not None else ("", None, j)
     if not num.classifier:
         cur = _match(text, toks, j, tb.currencies, ("name", "symbol"))
         if cur is not None:
@@ -325,6 +327,21 @@ def _unit_after(
             break
         stop = again[1]
     return role, name, stop
+
+
+def _counted_past_bound(text: str, toks: list[Token], j: int, num: NumParse) -> str | None:
+    """`২ হাজারের বেশি শিক্ষার্থী`: a number in the genitive, a bound (more/less
+    than), then a counted noun: the number counts that noun (the bound and the
+    noun stay outside the span, like every bound)."""
+    if not num.tokens[-1].suffix.endswith(_GENITIVE) or j + 1 >= len(toks):
+        return None
+    if not (_word_in(toks[j], "bound_after") and adjacent(text, toks[j - 1], toks[j])):
+        return None
+    if not adjacent(text, toks[j], toks[j + 1]):
+        return None
+    units = _tables().units
+    unit = _match(text, toks, j + 1, units, ("count",)) or _noun_later(text, toks, j + 1)
+    return unit[0].value if unit is not None and unit[0].role == "count" else None
 
 
 _MAX_NOUN_LOOKAHEAD = 3
@@ -608,9 +625,10 @@ class _Reader:
         near = nxt is not None and self.adj(num.stop - 1, num.stop)
         if near and nxt is not None and (_word_in(nxt, "date") or self._month(nxt)):
             return True  # ২০১১ সালে, ২৯ ডিসেম্বর, ৬ তারিখ
-        if prev is not None and self._month(prev):
+        if prev is not None and not num.words_only and self._month(prev):
+            # ডিসেম্বর ২০২৩, মার্চ ২২: digits only (`মার্চ দুই দিনের সফরে` counts days)
             if (self.adj(num.first - 1, num.first) and num.value <= 31) or _is_year_like(num):
-                return True  # ডিসেম্বর ২০২৩
+                return True
         return False
 
     def _joined(self, num: NumParse) -> bool:
@@ -720,6 +738,9 @@ class _Reader:
             ):
                 return "number"  # এগারোটার সময়, সকাল ১০টায়: a time of day
             return "quantity"
+        if unit_kind == "count" and num.ambiguous and num.value == 1:
+            if _word_in(self.tok(j - 1), "person"):
+                return None  # এক কর্মকর্তা জানান: "an official", the indefinite article
         if unit_kind in ("measure", "count"):
             return "quantity"
         if unit_kind == "multiplier":
@@ -757,7 +778,15 @@ class _Reader:
         if num.classifier or num.stop != j - 1:
             return False
         parties = self.tb.roles.get("party", frozenset())
-        return noun.text not in parties and any(w in parties for w in _stems(noun.text))
+        if noun.text in parties:
+            # `দুই দেশ একটি চুক্তি সই করে`: "the two countries" as a subject points
+            # back too, unless the names follow (an apposition counts them).
+            nxt = self.tok(j)
+            named = (
+                nxt is not None and self.adj(j - 1, j) and countries.name_at(self.text, nxt.start)
+            )
+            return num.value > 1 and not named
+        return any(w in parties for w in _stems(noun.text))
 
     def _subunit(self, value: Decimal, unit: str | None, j: int) -> tuple[Decimal, int]:
         """`১২২ টাকা ৩০ পয়সা` = 122.30 (two decimals kept)."""
