@@ -306,3 +306,78 @@ def test_protocol_inspection_meeting_law_quake_wage() -> None:
         ("other", "2007-06", ["UG"], None),
         ("other", "2009-07-01", ["KE"], "KE"),
     ]
+
+
+def test_mission_begins_work_and_leader_arrives() -> None:
+    text = (
+        "মরক্কোয় তিউনিসিয়ার দূতাবাস ১৯৬৮ সালে কাজ শুরু করে। "
+        "রাবাতে মিশরের হাইকমিশন যাত্রা শুরু করে ১৯৭০ সালে। "
+        "১৯৭৪ সালের ২ মে তিউনিসিয়ার প্রেসিডেন্ট রাবাতে আসেন।"
+    )
+    got = _events(
+        text, [("১৯৬৮ সালে", "1968"), ("১৯৭০ সালে", "1970"), ("১৯৭৪ সালের ২ মে", "1974-05-02")]
+    )
+    assert _keys(got) == [
+        ("mission_opened", "1968", ["MA", "TN"], "TN"),
+        ("mission_opened", "1970", ["EG", "MA"], "EG"),
+        ("visit", "1974-05-02", ["MA", "TN"], "TN"),
+    ]
+
+
+def test_nominal_visit_and_both_from_the_sentence() -> None:
+    # Three countries in the article: `দুই দেশ` is the pair of its own sentence.
+    text = (
+        "পেরু, চিলি ও বলিভিয়া প্রতিবেশী। চিলি ও বলিভিয়ার সীমান্ত দীর্ঘ। "
+        "২০০৯ সালের জুনে পেরুর প্রেসিডেন্টের সান্তিয়াগো সফরকালে দুই দেশ একটি প্রটোকলে সই করে।"
+    )
+    got = _events(text, [("২০০৯ সালের জুনে", "2009-06")])
+    assert _keys(got) == [
+        ("visit", "2009-06", ["CL", "PE"], "PE"),
+        ("agreement_signed", "2009-06", ["CL", "PE"], None),
+    ]
+
+
+def test_unnamed_government_is_bangladesh_and_partner_with() -> None:
+    text = (
+        "বাংলাদেশ ও মালদ্বীপের সম্পর্ক পুরোনো। ২০০৪ সালের ডিসেম্বরে মালদ্বীপে সুনামি আঘাত হানে। "
+        "২০০৫ সালের ২ জানুয়ারি সরকার দেশটিতে জরুরি ত্রাণ পাঠায়। "
+        "২০১১ সালে মালদ্বীপের সঙ্গে একটি সমঝোতা স্মারক সই হয়।"
+    )
+    got = _events(
+        text,
+        [
+            ("২০০৪ সালের ডিসেম্বরে", "2004-12"),
+            ("২০০৫ সালের ২ জানুয়ারি", "2005-01-02"),
+            ("২০১১ সালে", "2011"),
+        ],
+    )
+    assert _keys(got) == [
+        ("other", "2005-01-02", ["BD", "MV"], "BD"),
+        ("agreement_signed", "2011", ["BD", "MV"], None),
+    ]
+
+
+def test_aid_goes_to_the_place_of_the_sentence() -> None:
+    text = "২০১৫ সালের ২৫ এপ্রিল নেপালে ভূমিকম্প হয়; এর দুই দিন পর ভারত ওষুধ পাঠায়।"
+    got = _events(text, [("২০১৫ সালের ২৫ এপ্রিল", "2015-04-25"), ("দুই দিন পর", "2015-04-27")])
+    assert ("other", "2015-04-27", ["IN", "NP"], "IN") in _keys(got)
+
+
+def test_restated_date_after_the_verb_is_the_precise_one() -> None:
+    text = "১৯৮০ সালে দুই দেশের সীমান্তে যুদ্ধ শুরু হয়। যুদ্ধ শেষ হয় আট বছর পর, ১৯৮৮ সালের ২০ আগস্ট।"
+    got = _events(
+        text, [("১৯৮০ সালে", "1980"), ("আট বছর পর", "1988"), ("১৯৮৮ সালের ২০ আগস্ট", "1988-08-20")]
+    )
+    assert [k[:2] for k in _keys(got)] == [("other", "1980"), ("other", "1988-08-20")]
+
+
+def test_recognition_arrives_and_project_approved() -> None:
+    text = (
+        "ঘানা স্বাধীন হওয়ার পর নাইজেরিয়ার স্বীকৃতি আসে ১৯৬০ সালের ৩ মার্চ। "
+        "২০১৯ সালে বিশ্বব্যাংক ঘানার একটি প্রকল্প অনুমোদন করে।"
+    )
+    got = _events(text, [("১৯৬০ সালের ৩ মার্চ", "1960-03-03"), ("২০১৯ সালে", "2019")])
+    assert [k[:3] for k in _keys(got)] == [
+        ("other", "1960-03-03", ["GH", "NG"]),
+        ("other", "2019", ["GH"]),
+    ]

@@ -302,6 +302,13 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?P<y>{Y4})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon>{MON}){SUF}[ ]+(?:থেকে|হতে)[ ]+"
         r"(?P<y2>{Y4})[ ]*{ERA}{SUF}{_B}[ ]+(?P<mon2>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?",
     ),
+    # ১৫ থেকে ২০ মার্চ / ২০২৪ সালের ১৫-২০ মার্চ / ২-৪ আগস্ট, ২০০৫: one interval of days
+    (
+        "drange",
+        r"(?:(?P<y>{Y4})[ ]*{ERA}{SUF}{_B}[ ]+|{_S})(?P<d>{DAY})(?:{ORD})?"
+        r"(?:[ ]*-[ ]*|[ ]+(?:থেকে|হতে)[ ]+)(?P<d2>{DAY})(?:{ORD})?[ ]+(?P<mon>{MON}){SUF}{_B}"
+        r"(?:[ ]*,?[ ]*(?P<y2>{Y4})(?:[ ]*{ERA}{SUF}{_B})?)?(?:[ ]+তারিখ{SUF}{_B})?",
+    ),
     # জুন 2011 সালে
     ("my", r"{_S}(?P<mon>{MON})[ ]+(?P<y>{Y4})(?:[ ]*{ERA}{SUF}{_B})?"),
     # সোমবার (২৯ ডিসেম্বর)
@@ -339,6 +346,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     ),
     # বিজয়ের মাসে
     ("named", r"{_S}(?P<named>{NAMED}){SUF}{_B}"),
+    # `প্রথম প্রান্তিকের` alone: a part of the (fiscal) year in focus
+    ("partref", r"{_S}(?P<part>{PART}){SUF}{_B}"),
     # ১৯৮৩ সালে / ১৯৭১ খ্রিস্টাব্দে / 2013 সালের শেষ নাগাদ
     (
         "year",
@@ -382,7 +391,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?P<mon2>{MON}){SUF}{_B}(?:[ ]+(?P<d2>{DAY})[ ]+তারিখ{SUF}{_B}(?:[ ]+পর্যন্ত)?"
         r"|[ ]+মাস{SUF}{_B})?"
         r"|(?:(?:প্রথম|শেষ)[ ]+মাস[ ]+)?(?P<mon1>{MON}){SUF}{_B}(?:[ ]+মাস{SUF}{_B})?))?"
-        r"(?:[ ]*\([ ]*(?P<pm>{MON})[ ]*-[ ]*(?P<pm2>{MON})[ ]*\))?",
+        r"(?:[ ]*\([ ]*(?P<pm>{MON})[ ]*-[ ]*(?P<pm2>{MON})[ ]*\)"
+        # `গত অর্থবছরে (২০২৩-২৪)`: the years restated after a relative fiscal year
+        r"|[ ]*\([ ]*(?P<py>{Y4})[ ]*-[ ]*(?P<py2>\d{4}|\d{2}(?!\d))[ ]*\))?",
     ),
     # a year in a list or range with a calendar word after the last one: ১৯৯৫, ১৯৯৬ খ্রিস্টাব্দে
     (
@@ -530,7 +541,7 @@ class _Cand:
 _START_RULES: dict[str, tuple[str, ...]] = {
     "D4": ("bare",),  # and more by the word after it (_YEAR_NEXT)
     "D3": (),
-    "D12": ("dmy", "dm", "bdate", "count"),
+    "D12": ("dmy", "dm", "bdate", "count", "drange"),
     "MON": ("mdy", "my", "md", "mdays", "mrange", "month"),
     "BMON": ("bmy",),
     "WD": ("dmy", "wdm", "dm", "wday"),
@@ -543,10 +554,11 @@ _START_RULES: dict[str, tuple[str, ...]] = {
     "PREFIX": ("dm", "mdays", "mrange", "month", "fy", "yref", "mref", "count", "wday"),
     "NUMW": ("count",),  # a number word (`ছয় মাস পর`), `প্রথম` (`প্রথম ছয় মাসে`)
     "DAYREL": ("wday",),  # `গতকাল`, `আগামীকাল`
+    "PART": ("partref",),  # `প্রথম প্রান্তিক`, `প্রথমার্ধ`
 }
 # What follows a 3- or 4-digit number decides the rules that may start at it.
 _YEAR_NEXT_RULES: dict[str, tuple[str, ...]] = {
-    "era": ("ymd", "ym", "ymrange", "year", "yrange", "ylist"),
+    "era": ("ymd", "ym", "ymrange", "year", "yrange", "ylist", "drange"),
     "bera": ("byear",),
     "fyw": ("fy",),
     "rng": ("yrange", "fy", "decade"),
@@ -580,6 +592,7 @@ def _anchor_words() -> dict[str, str]:
         *((w, "DAYW") for w in _words("same_day") + _words("next_day")),
         *((w, "DECW") for w in _words("decade_word")),
         *((w, "NAMED") for w in _words("named_month")),
+        *((w, "PART") for w in _words("part")),
         *((w, "WD") for w in _weekdays()),
         *((w, "BMON") for w in _bengali_months()),
         *((w, "MON") for w in _months()),
@@ -605,6 +618,15 @@ def _prefix_words() -> dict[str, str]:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalpha() or "\u0980" <= ch <= "\u09ff"
+
+
+_DAY_RANGE_GAP = re.compile(r"[ ]*(?:-|থেকে|হতে)[ ]*[0-9]{1,2}(?![0-9])")
+
+
+def _day_range_next(text: str, end: int, after_small: bytearray) -> bool:
+    """`১৫ থেকে ২০ মার্চ`: the first day of a range, its month after the second day."""
+    m = _DAY_RANGE_GAP.match(text, end)
+    return m is not None and after_small.find(1, m.end(), m.end() + 6) >= 0
 
 
 def _starts(text: str) -> dict[int, set[str]]:
@@ -634,8 +656,11 @@ def _starts(text: str) -> dict[int, set[str]]:
             if not rules_here:
                 continue
             starts.setdefault(s, set()).update(rules_here)
-        elif n <= 2 and after_small.find(1, e, e + 6) >= 0:
-            # a day or a count needs its month or unit right after it
+        elif n <= 2 and (
+            after_small.find(1, e, e + 6) >= 0 or _day_range_next(text, e, after_small)
+        ):
+            # a day or a count needs its month or unit right after it (or after
+            # the second day of a range: `১৫ থেকে ২০ মার্চ`)
             starts.setdefault(s, set()).update(_START_RULES["D12"])
         else:
             continue
@@ -946,6 +971,30 @@ class _Resolver:
             return _Val(_D(y, mon, d)), False, None, False
         return self._r_wdm(c)
 
+    def _r_drange(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
+        mon, d, d2 = _months()[c.m["mon"]], int(c.m["d"]), int(c.m["d2"])
+        if c.m["y"] and c.m["y2"]:
+            return None  # two years for one range of days
+        given = c.m["y"] or c.m["y2"]
+        y = int(given) if given else _day_year(self.st, mon, d)
+        if not (d < d2 and _valid_day(y, mon, d2)):
+            return None
+        # A range without a year, read in a fiscal year, keeps that fiscal year in focus.
+        return _Val(_D(y, mon, d), _D(y, mon, d2)), not given and self.st.fy_ctx, None, False
+
+    def _r_partref(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
+        st = self.st
+        if _NOUN_BEFORE.search(self.text, max(0, c.start - 40), c.start):
+            return None  # `খেলার প্রথমার্ধে`: a part of something else, not of the year
+        first, last = _part_months(c.m["part"])
+        if st.fy is not None and (st.fy_ctx or st.year in (st.fy, st.fy + 1)):
+            # A text that counts in fiscal years counts its quarters in them too,
+            # while the narrative stays within the fiscal year in focus.
+            return _fy_part(st.fy, first, last), True, st.fy, False
+        if st.year is None:
+            return None  # no year to be a part of
+        return _Val(_D(st.year, first), _D(st.year, last)), False, None, False
+
     def _r_ymrange(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         y, y2 = int(c.m["y"]), int(c.m["y2"])
         m1, m2 = _months()[c.m["mon"]], _months()[c.m["mon2"]]
@@ -1096,8 +1145,24 @@ class _Resolver:
                 fy: int | None = y
             else:
                 fy = y - 1  # a fiscal year named by one year ends in it
+        elif m["py"]:
+            # `গত অর্থবছরে (২০২৩-২৪)`: the restated years name it; `গত` also
+            # places the present in the fiscal year after it.
+            py = int(m["py"])
+            if _year2(py, m["py2"]) != py + 1:
+                return None
+            fy = py
+            if det == "গত" and st.cur_fy is None:
+                st.cur_fy = py + 1
+            elif det in ("চলতি", "বর্তমান"):
+                st.cur_fy = py
+            det = None
         elif det in ("চলতি", "বর্তমান"):
             fy = st.cur_fy
+        elif det == "গত" and st.cur_fy is not None and not m["same"]:
+            # `গত অর্থবছরে` after `চলতি ২০২৪-২৫ অর্থবছরে`: the year before the
+            # present, named as the frame of what follows (`একই অর্থবছরে` = it).
+            fy = st.cur_fy - 1
         elif det in ("গত", "আগের", "বিগত"):
             base = st.cur_fy if det == "গত" and st.cur_fy is not None else st.fy
             if base is None:
@@ -1137,7 +1202,7 @@ class _Resolver:
             m1 = _months()[m["mon1"]]
             val = _Val(_D(_fy_month_year(fy, m1), m1))
         else:
-            if fy is None or (det is None and not m["y"]):
+            if fy is None or (det is None and not m["y"] and not m["py"]):
                 return None  # `অর্থবছর হিসাবে`: the word alone names no year
             val = _fy(fy)
         if m["pm"] and val.b is None and fy is None:

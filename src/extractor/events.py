@@ -41,6 +41,7 @@ from extractor.resources import suffixes, table, trie
 from extractor.text import NormText, Sentence
 
 TRIGGERS = "event_triggers.tsv"
+_HOME = "BD"  # the home country of the Bengali press (the unnamed `সরকার`)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _WORD_CHAR = r"[\p{L}\p{M}]"
 _PREDICATE_WINDOW = 6  # words between a trigger noun and its predicate
@@ -253,6 +254,9 @@ def _hits(toks: list[_Tok]) -> list[_Hit]:
                         hits.append(_Hit(trig, i, j, end))
                     elif j == first and _nominal(toks, j):
                         hits.append(_Hit(trig, i, j, j, nominal=True))
+        visit = _nominal_visit(toks, i)
+        if visit is not None:
+            hits.append(_Hit(visit, i, i, i, nominal=True))
         for trig in _bare_triggers(tok.word):
             end = _completed(toks, i)
             if end is None:
@@ -271,6 +275,21 @@ def _hits(toks: list[_Tok]) -> list[_Hit]:
     return sorted(best.values(), key=lambda h: h.start)
 
 
+@functools.cache
+def _visit_trigger() -> _Trigger | None:
+    return next((t for t in _triggers() if t.type == "visit" and t.noun == ("সফর",)), None)
+
+
+def _nominal_visit(toks: list[_Tok], i: int) -> _Trigger | None:
+    """`... প্রধানমন্ত্রীর ঢাকা সফরকালে`, `সফরের সময়`: a visit stated as the time of
+    another act (dated by the date before it in its clause)."""
+    word = toks[i].word
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    if word in _words("visit_nominal") or (word == "সফরের" and nxt.startswith("সময়")):
+        return _visit_trigger()
+    return None
+
+
 def _rank(h: _Hit) -> tuple[int, int, int]:
     # The noun nearest its predicate is the predicate's own (`ওই চুক্তি অনুসারে ...
     # স্বাধীনতা লাভ করে` is independence, not an agreement); then typed beats generic.
@@ -285,6 +304,7 @@ class _Ctx:
     countries: list[CountryMatch]
     starts: list[int]  # country starts, for bisect
     kinds: dict[int, str]  # how each country is named ("city", ...), filled on demand
+    present: frozenset[str]  # every country the article names
 
 
 def _in_span(ctx: _Ctx, lo: int, hi: int) -> list[CountryMatch]:
@@ -315,7 +335,7 @@ def _content_end(ctx: _Ctx, lo: int, noun_pos: int) -> int:
 
 
 def _participants(
-    ctx: _Ctx, toks: list[_Tok], lo: int, hi: int, hit: _Hit, dated: bool
+    ctx: _Ctx, toks: list[_Tok], lo: int, hi: int, hit: _Hit, dated: bool, sent_lo: int
 ) -> list[tuple[str | None, list[str]]]:
     """(actor, participants) records for a trigger whose clause spans text[lo:hi]."""
     inside = _in_span(ctx, lo, hi)
@@ -331,9 +351,30 @@ def _participants(
     named = [c for c in inside if place or not _is_place(ctx, c)] or inside
     codes = {c.code for c in named}
     clause = ctx.text[lo:hi]
-    if len(codes) < 2 and _phrase_re("both").search(clause):
-        codes |= set(ctx.pair)
-    if not codes and ctx.main and (_phrase_re("home").search(clause) or dated):
+    both = _phrase_re("both").search(clause)
+    if len(codes) < 2 and both:
+        codes |= set(_both(ctx, sent_lo, lo + both.start()))
+    government = _unnamed_government(ctx, lo, hi)
+    if government:
+        codes.add(_HOME)
+    if len(codes) == 1 and _HOME not in codes and _with_partner(ctx, named, hi):
+        codes.add(_HOME)  # `জাপানের সঙ্গে ... সই হয়`: the other side is the home country
+    pointer = _phrase_re("home").search(clause)
+    if pointer and (government or codes):
+        # `সরকার দেশটিতে ওষুধ পাঠায়`: `দেশটি` is the country named last before it.
+        last = _last_named(ctx, lo + pointer.start())
+        if last is not None:
+            codes.add(last)
+    if len(codes) == 1 and hit.trigger.place and hit.trigger.type == "other":
+        # `তুরস্কে ভূমিকম্প হয়; ... বাংলাদেশ ত্রাণ পাঠায়`: the place of the sentence receives it.
+        receiver = _last_place(ctx, sent_lo, lo)
+        if receiver is not None:
+            codes.add(receiver)
+    if not codes and lo > sent_lo:
+        # A later clause naming no one (`... সফরে যান এবং তিনটি চুক্তি স্বাক্ষরিত হয়`)
+        # continues with the countries of the clauses before it.
+        codes = {c.code for c in _in_span(ctx, sent_lo, lo)}
+    if not codes and ctx.main and (pointer or dated):
         codes.add(ctx.main)
     if not codes:
         return []
@@ -368,9 +409,59 @@ def _participants(
             for w in _WORD.findall(ctx.text, lo, pred_pos)
             if w in home and ctx.main in codes
         ]
-        chosen = subjects[-1:] or after[:1] or adjs[-1:] or itself[:1] or owner[:1]
+        gov = [_HOME] if government and government < pred_pos else []
+        chosen = subjects[-1:] or after[:1] or adjs[-1:] or gov or itself[:1] or owner[:1]
         actor = chosen[0] if chosen else None
     return [(actor, sorted(codes))]
+
+
+def _both(ctx: _Ctx, sent_lo: int, pos: int) -> tuple[str, ...]:
+    """`দুই দেশ`: the last two countries named before it in its sentence (`নেপালের মন্ত্রী
+    ঢাকায় আসেন; পরদিন দুই দেশের ...`), else the article's two main countries."""
+    named: list[str] = []
+    for c in reversed(_in_span(ctx, sent_lo, pos)):
+        if c.code not in named:
+            named.append(c.code)
+        if len(named) == 2:
+            return tuple(named)
+    return ctx.pair
+
+
+_GOVERNMENT = regex.compile(r"(?<![\p{L}\p{M}])সরকার(?:ও|ই)?(?![\p{L}\p{M}])")
+
+
+def _unnamed_government(ctx: _Ctx, lo: int, hi: int) -> int:
+    """Position (+1) of `সরকার` with no country before it (`... ঘোষণা করে সরকার`): in
+    the Bengali press the unnamed government is Bangladesh's, when the article names
+    Bangladesh at all. 0 when there is none."""
+    if _HOME not in ctx.present:
+        return 0
+    for m in _GOVERNMENT.finditer(ctx.text, lo, hi):
+        before = _in_span(ctx, max(lo, m.start() - 30), m.start())
+        if before and not ctx.text[before[-1].end : m.start()].strip():
+            continue  # `ওমান সরকার`, `ভারতের সরকার`
+        return m.start() + 1
+    return 0
+
+
+_WITH = regex.compile(r"\s*(?:সঙ্গে|সাথে|সহিত)(?![\p{L}\p{M}])")
+
+
+def _with_partner(ctx: _Ctx, named: list[CountryMatch], hi: int) -> bool:
+    """`জাপানের সঙ্গে`: one side named as the partner of an unnamed one."""
+    return _HOME in ctx.present and any(
+        c.form == "gen" and _WITH.match(ctx.text, c.end) for c in named if c.end < hi
+    )
+
+
+def _last_named(ctx: _Ctx, pos: int) -> str | None:
+    i = bisect.bisect_left(ctx.starts, pos)
+    return ctx.countries[i - 1].code if i else None
+
+
+def _last_place(ctx: _Ctx, sent_lo: int, pos: int) -> str | None:
+    places = [c for c in _in_span(ctx, sent_lo, pos) if c.form == "loc"]
+    return places[-1].code if places else None
 
 
 def _visitor(ctx: _Ctx, named: list[CountryMatch], noun_pos: int, pred_pos: int) -> str | None:
@@ -379,7 +470,8 @@ def _visitor(ctx: _Ctx, named: list[CountryMatch], noun_pos: int, pred_pos: int)
     for c in named:
         if c.end > pred_pos:
             break
-        dest = _is_place(ctx, c) or not ctx.text[c.end : noun_pos].strip()
+        # (a genitive right before the noun is its owner: `ভিয়েতনামের প্রধানমন্ত্রী`)
+        dest = _is_place(ctx, c) or (c.form != "gen" and not ctx.text[c.end : noun_pos].strip())
         if not dest:
             return c.code
     return None
@@ -411,13 +503,24 @@ def _extend_list(ctx: _Ctx, fin: int, hi: int, limit: int) -> int:
     return hi
 
 
-def _own_date(dates: list[Found], lo: int, hi: int, pos: int) -> str | None:
+def _own_date(dates: list[Found], lo: int, hi: int, pos: int, text: str = "") -> str | None:
     inside = [d for d in dates if lo <= d.start and d.end <= hi]
     before = [d for d in inside if d.end <= pos]
     if before:
         return str(before[-1].value)
     after = [d for d in inside if d.start >= pos]
-    return str(after[0].value) if after else None
+    if not after:
+        return None
+    first = str(after[0].value)
+    if len(after) > 1 and _APPOSITION.fullmatch(text, after[0].end, after[1].start):
+        # `শেষ হয় দুই বছর পর, ১৯৭৫ সালের ৩০ এপ্রিল`: the restatement is more precise.
+        second = str(after[1].value)
+        if second.startswith(first) and len(second) > len(first):
+            return second
+    return first
+
+
+_APPOSITION = regex.compile(r"\s*,\s*")
 
 
 def _has_figure(
@@ -477,6 +580,7 @@ def find_events(
         countries,
         [c.start for c in countries],
         {},
+        frozenset(c.code for c in countries),
     )
     dates = sorted((f for f in found if f.kind == "date"), key=lambda f: f.start)
     date_starts = [d.start for d in dates]
@@ -551,14 +655,16 @@ def _sentence_events(
         if hit.nominal:
             # `১৯৭১ সালে স্বাধীনতা অর্জনের পর`: only a date right before the noun dates it.
             noun = toks[hit.start].start
-            near = [d for d in sent_dates if d.end <= noun and noun - d.end <= _NOMINAL_GAP]
+            # A nominal visit is dated by any date of its clause before it.
+            gap = noun - lo if hit.trigger.type == "visit" else _NOMINAL_GAP
+            near = [d for d in sent_dates if d.end <= noun and noun - d.end <= gap]
             if not near:
                 continue
             date: str | None = str(near[-1].value)
         else:
             # A date between the previous happening and this clause's separator is the
             # previous clause's (`... চালু হয় ওই বছরের ডিসেম্বরে, আর ... খোলে দুই বছর পর`).
-            date = _own_date(sent_dates, max(lo, spans[n][0]), nxt, pos)
+            date = _own_date(sent_dates, max(lo, spans[n][0]), nxt, pos, text)
             if date is None and not _moves_time(text, lo, nxt):
                 # A clause without a date of its own (`... সই করে এবং সে দেশে ...`)
                 # takes the sentence's, unless it moves in time (`ছয় মাস পর`).
@@ -567,7 +673,7 @@ def _sentence_events(
             continue
         if not hit.trigger.noun and not sent_dates:
             continue  # a generic verb (`চালু করেন`) needs a date of its own sentence
-        for actor, parts in _participants(ctx, toks, lo, hi, hit, bool(sent_dates)):
+        for actor, parts in _participants(ctx, toks, lo, hi, hit, bool(sent_dates), sent.start):
             # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record.
             act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
             key = (hit.trigger.type, date, tuple(parts), act)

@@ -38,6 +38,12 @@ from extractor.text import NormText, Sentence
 
 WORDS = "trade_words.tsv"
 _FLOWS = ("export", "import", "total")
+# Verbs and nouns that name a flow only from their clause (see trade_words.tsv).
+_WEAK = ("went", "sent", "came", "earn")
+# A strong flow word this close before a weak one is its phrase (`রপ্তানি আয় এসেছে`).
+_WEAK_JOIN = 8
+# A target or forecast word this close after a figure, with no comma between, is its verb.
+_PLAN_GAP = 40
 _HOME_PRESS = "BD"  # the home economy of the Bengali press (annotation.md: `দেশের`)
 _HOME_CURRENCY = "BDT"
 
@@ -78,7 +84,7 @@ def _per_time() -> re.Pattern[str]:
 def _trigger() -> re.Pattern[str]:
     """A word that names a flow: a sentence without one (that does not follow a
     sentence with flows) is skipped unread."""
-    roles = ("export", "import", "total", "respectively")
+    roles = ("export", "import", "total", "respectively", *_WEAK)
     return re.compile(trie([w for w, r in _roles().items() if r in roles]))
 
 
@@ -98,6 +104,8 @@ _RESTATE_GAP = re.compile(r"\s*(?:বা|অর্থাৎ|\()\s*")
 _PER_SUFFIXED = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])প্রতি{_NOT_BEFORE_LETTER}\s*$")
 # `X থেকে Y`, `X-Y`: the second end of a range.
 _RANGE_GAP = re.compile(r"\s*(?:থেকে|হতে|-|ও)\s*")
+# A date mention that names the same time of another year is a comparison base.
+_SAME_TIME_BASE = re.compile(r"একই[ ]+সম")
 # Coordination between two country words of one list (`চীন ও ভারত থেকে`).
 _COORD_GAP = re.compile(r"\s*(?:,|ও|এবং|আর)\s*")
 
@@ -270,6 +278,17 @@ class _Doc:
             i -= 1
         return self.countries[i - 1].code if i else None
 
+    def last_place_before(self, pos: int) -> str | None:
+        """The antecedent of `সেখান`: the last country named as a place (a locative)
+        in this sentence or the one before, else the last country named there."""
+        si = self.sentence_of(pos)
+        lo = self.sents[max(0, si - 1)].start
+        named = self.countries_in(lo, pos)
+        places = [c for c in named if c.form == "loc"]
+        if places:
+            return places[-1].code
+        return named[-1].code if named else None
+
     def clause(self, si: int, pos: int) -> tuple[int, int]:
         """The clause of sentence si around pos (separators found once per sentence)."""
         seps = self._seps.get(si)
@@ -292,7 +311,7 @@ class _Doc:
 
 
 def _home_and_pair(
-    found: Sequence[Found], countries: list[CountryMatch], subjects: set[str]
+    found: Sequence[Found], countries: list[CountryMatch], subjects: set[str], traders: set[str]
 ) -> tuple[str, tuple[str, ...]]:
     """The home economy (`দেশের`) and the article's two main countries.
 
@@ -302,15 +321,41 @@ def _home_and_pair(
     article whose most named country is only ever a partner (`জাপান থেকে`,
     `জাপানে`). Otherwise (an encyclopedia article about Tanzania, `তানজানিয়ার
     রপ্তানি`) the most named country is home. ``subjects``: countries named at
-    least once in the genitive or nominative, not as `X থেকে`.
+    least once in the genitive or nominative, not as `X থেকে`. ``traders``: those
+    named so in a sentence with a flow word: Bangladesh among them (`ভুটান ও নেপালে
+    বাংলাদেশের পণ্য রফতানি`) makes the article Bangladeshi however often it names
+    its partners.
     """
     ranked = main_countries(countries)
     taka = any(f.kind == "money" and f.unit == _HOME_CURRENCY for f in found)
     home = _HOME_PRESS
-    if not (taka or not ranked or _HOME_PRESS in ranked[:2]) and ranked[0] in subjects:
+    bangladeshi = taka or not ranked or _HOME_PRESS in ranked[:2] or _HOME_PRESS in traders
+    if not bangladeshi and ranked[0] in subjects:
         home = ranked[0]
     others = [c for c in ranked if c != home]
     return home, tuple(sorted([home, *others[:1]]))
+
+
+def _traders(text: str, sents: list[Sentence], countries: list[CountryMatch]) -> set[str]:
+    """Countries named in the genitive or nominative in a sentence with a flow word."""
+    flow = _trigger()
+    roles = _roles()
+    starts = [s.start for s in sents]
+    out: set[str] = set()
+    checked: dict[int, bool] = {}
+    for c in countries:
+        if c.form not in ("gen", "base") or _source_after().match(text, c.end):
+            continue
+        si = bisect.bisect_right(starts, c.start) - 1
+        if si < 0:
+            continue
+        if si not in checked:
+            s = sents[si]
+            found = flow.finditer(text, s.start, s.end)
+            checked[si] = any(roles.get(m.group()) in _FLOWS for m in found)
+        if checked[si]:
+            out.add(c.code)
+    return out
 
 
 def _subjects(text: str, countries: list[CountryMatch]) -> set[str]:
@@ -358,6 +403,13 @@ def _refs(doc: _Doc, lo: int, hi: int, words: list[_Word], ctx: _Context) -> lis
         elif w.role == "anaphor":
             code = doc.last_country_before(w.start) or ctx.home
             refs.append(_Ref(w.start, code, case))
+        elif w.role == "there":
+            # `সেখান থেকে আমদানি`: the place named last (`শ্রীলঙ্কায় ..., আর সেখান থেকে`).
+            place = doc.last_place_before(w.start)
+            if place is not None:
+                src = marks.get(w.end + 1)
+                form = "src" if src is not None and src.role == "source" else case
+                refs.append(_Ref(w.start, place, form))
     return sorted(refs, key=lambda r: r.pos)
 
 
@@ -394,6 +446,10 @@ def _direction(flow: str, refs: list[_Ref], home: str | None) -> tuple[str | Non
         return exporter, importer
     importer = _last(own) or _last(loc)
     exporter = _last(sellers, importer)
+    if exporter is None and own and loc:
+        # `ভিয়েতনামে বাংলাদেশের রফতানি বাড়ে, তবে আমদানি কমে`: the partner of the
+        # export clause is the seller of the import.
+        exporter = _last(loc, importer)
     if importer is None and exporter != home:
         # `ভারত থেকে ... আমদানি হয়েছে`: bought by the home economy.
         importer = home
@@ -450,8 +506,22 @@ def _continued_period(doc: _Doc, si: int, flows: list[_Flow], back: bool) -> str
         if dates:
             return str(dates[0].value)
     if back and flows:
+        # `এ সময়ে`: the period in focus, not the base of a comparison before it
+        # (`আগের অর্থবছরের একই সময়ে ... ছিল`).
+        for f in reversed(flows):
+            if not _is_base_period(doc, f):
+                return f.period
         return flows[-1].period
     return "XXXX"
+
+
+def _is_base_period(doc: _Doc, f: _Flow) -> bool:
+    """The flow's period is `X-এর একই সময়`: the same time of another year."""
+    s = doc.sents[f.sent]
+    for d in doc.dates_in(s.start, f.money.start):
+        if str(d.value) == f.period and _SAME_TIME_BASE.search(doc.text, d.start, d.end):
+            return True
+    return False
 
 
 def find_trade(
@@ -463,7 +533,9 @@ def find_trade(
     if not money or not sents:
         return []
     doc = _Doc(text, sents, found, countries)
-    home, pair = _home_and_pair(found, countries, _subjects(text, countries))
+    home, pair = _home_and_pair(
+        found, countries, _subjects(text, countries), _traders(text, sents, countries)
+    )
     ctx = _Context(home, pair)
     by_sentence: dict[int, list[Found]] = {}
     for m in money:
@@ -484,7 +556,7 @@ def _sentence_flows(
     prev = _flows_of(flows, si - 1)
     if not (prev or _trigger().search(text, sent.start, sent.end)):
         return []
-    words = doc.words(si)
+    words = _resolve_weak(doc, si, doc.words(si), flows)
     if not any(w.role in _FLOWS or w.role in ("backref", "respectively") for w in words):
         return []
     slots = _respectively_slots(doc, si, money, words, ctx)
@@ -493,7 +565,7 @@ def _sentence_flows(
     price_end = -1
     for m in money:
         lo, hi = doc.clause(si, m.start)
-        if _is_difference(m, words):
+        if _is_difference(m, words) or _planned(text, m, words, hi):
             continue
         if _is_price(text, m, words, lo) or (
             price_end >= 0 and _RANGE_GAP.fullmatch(text, price_end, m.start)
@@ -533,6 +605,93 @@ def _sentence_flows(
             continue
         current.append(_Flow(word.role, exporter, importer, parties, period, m, si))
     return current
+
+
+def _planned(text: str, money: Found, words: list[_Word], hi: int) -> bool:
+    """`৫০ কোটি ডলারে উন্নীত করার লক্ষ্য`, `১০০ কোটি ডলার ছাড়াতে পারে`: a target or
+    a forecast, not a traded value."""
+    for w in words:
+        if w.start < money.end or w.start > hi:
+            continue
+        if w.start - money.end > _PLAN_GAP or "," in text[money.end : w.start]:
+            return False
+        if w.role == "plan":
+            return True
+    return False
+
+
+def _resolve_weak(doc: _Doc, si: int, words: list[_Word], flows: list[_Flow]) -> list[_Word]:
+    """Weak flow words (`গেছে`, `পাঠিয়েছে`, `এসেছে`, `আয়`) as the flow their clause
+    makes of them, or dropped (role `neutral`)."""
+    if not any(w.role in _WEAK for w in words):
+        return words
+    out: list[_Word] = []
+    for w in words:
+        if w.role not in _WEAK:
+            out.append(w)
+            continue
+        lo, hi = doc.clause(si, w.start)
+        role = "neutral"
+        joined = any(
+            x.role in _FLOWS and x.end <= w.start and w.start - x.end <= _WEAK_JOIN for x in words
+        )
+        blocked = any(x.role == "block" and lo <= x.start < hi for x in words)
+        if not (joined or blocked):
+            role = _weak_role(doc, si, w, words, flows, lo, hi)
+        out.append(w._replace(role=role))
+    return out
+
+
+def _weak_role(
+    doc: _Doc, si: int, w: _Word, words: list[_Word], flows: list[_Flow], lo: int, hi: int
+) -> str:
+    text = doc.text
+    named = doc.countries_in(lo, hi)
+    marks = {x.start: x for x in words if x.role in ("source", "market")}
+
+    def after(c: CountryMatch) -> _Word | None:
+        return marks.get(c.end + 1 if text[c.end : c.end + 1] == " " else c.end)
+
+    if w.role in ("went", "sent"):
+        # `নেপালে গেছে`, `জাপানের বাজারে গেছে`, `দেশটি বাংলাদেশে ... পাঠিয়েছে`
+        dest = any(
+            c.form == "loc"
+            or (c.form == "gen" and (m := after(c)) is not None and m.role == "market")
+            for c in named
+        )
+        return "export" if dest else "neutral"
+    if w.role == "came":
+        src = any(
+            (m := after(c)) is not None and m.role == "source" for c in named if c.end <= w.start
+        )
+        if src:
+            return "import"  # `ভুটান থেকে এসেছে ... পণ্য`
+    # Earnings (`আয় করেছে`, `এ খাত থেকে দেশে এসেছে`): export earnings in an export context.
+    if any(x.role == "export" or (x.role in ("went", "sent") and x is not w) for x in words):
+        if _weak_export_here(doc, si, words, w):
+            return "export"
+    if si > 0 and doc.same_paragraph(doc.sents[si - 1].end, doc.sents[si].start):
+        if any(x.role == "export" for x in doc.words(si - 1)):
+            return "export"
+    # `আয়` never names imports (their cost is `ব্যয়`): once the article has stated
+    # exports, a bare `আয়` with a figure is export earnings.
+    if any(f.flow == "export" for f in flows):
+        return "export"
+    return "neutral"
+
+
+def _weak_export_here(doc: _Doc, si: int, words: list[_Word], w: _Word) -> bool:
+    """An export word of this sentence, or a destination-verb that is an export."""
+    for x in words:
+        if x is w:
+            continue
+        if x.role == "export":
+            return True
+        if x.role in ("went", "sent"):
+            lo, hi = doc.clause(si, x.start)
+            if _weak_role(doc, si, x, words, [], lo, hi) == "export":
+                return True
+    return False
 
 
 def _flows_of(flows: list[_Flow], si: int) -> list[_Flow]:
@@ -600,6 +759,9 @@ def _respectively_slots(
     sent = doc.sents[si]
     lo, hi = doc.clause(si, resp.start)
     after = [m for m in money if resp.end <= m.start and m.end <= hi]
+    # Only the statement that `যথাক্রমে` closes: after any figure before it
+    # (`জাপানে গেছে ৭ কোটি ডলারের, আর জার্মানি ও যুক্তরাষ্ট্রে গেছে যথাক্রমে ...`).
+    lo = max([lo, *(m.end for m in money if lo <= m.start and m.end <= resp.start)])
     flow_words = [w for w in words if w.role in _FLOWS and lo <= w.start and w.end <= resp.start]
     if len(after) < 2 or not flow_words:
         return {}
