@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractor.matches import Found
-from extractor.resources import alternation, suffix_pattern, table
+from extractor.resources import alternation, suffix_pattern, suffixes, table
 from extractor.text import sentences
 
 # ---------------------------------------------------------------- tables
@@ -241,6 +241,8 @@ def _fragments() -> dict[str, str]:
     num_words = _alt(tuple(_numerals()))
     f = {
         "SUF": suf,
+        # genitive endings only (`ডিসেম্বরের ২৮ দিনে`): the case endings ending in র
+        "GEN": _alt([e for e in suffixes() if e.endswith("র") and not e.startswith(("ট", "দ"))]),
         "Y4": r"(?<![\d.,])\d{4}(?!\d)(?![.,]\d)",
         "DAY": r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?!\d)(?![.,]\d)",
         "ORD": _alt(_words("ordinal")),
@@ -328,7 +330,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # (চলতি মাস) ডিসেম্বরের (প্রথম) ২৮ দিনে
     (
         "mdays",
-        r"{_S}(?:(?P<cur>চলতি)[ ]+মাস[ ]+)?(?P<mon>{MON}){SUF}[ ]+(?:প্রথম[ ]+)?"
+        r"{_S}(?:(?P<cur>চলতি)[ ]+মাস[ ]+)?(?P<mon>{MON}){GEN}[ ]+(?:প্রথম[ ]+)?"
         r"(?P<n>{N})[ ]+দিন{SUF}{_B}",
     ),
     # (গত) জুলাই-ডিসেম্বরে / জুন থেকে সেপ্টেম্বর মাস / জুলাই থেকে ডিসেম্বরের ২৮ তারিখ পর্যন্ত
