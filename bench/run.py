@@ -220,7 +220,7 @@ def main() -> None:
         subprocess.run(
             [sys.executable, __file__, "--_rss-worker", str(args.rss_mb)],
             check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,  # the worker's errors go to our stderr
             text=True,
         ).stdout
     )

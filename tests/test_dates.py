@@ -264,3 +264,9 @@ def test_bengali_year_beyond_the_gregorian_range_is_not_a_date() -> None:
 
     doc = extract("বৈশাখ ৯৬৩৫ বঙ্গাব্দে এবং ৫ বৈশাখ ৯৬৩৫ বঙ্গাব্দে")
     assert [m for m in doc.mentions if m.kind == "date"] == []
+
+
+def test_year_arithmetic_past_four_digits_is_no_date() -> None:
+    text = "৯৯৯৭ সালে দুই দেশ সম্পর্ক স্থাপন করে। ছয় বছর পর রাষ্ট্রদূত আসেন।"
+    values = [f.value for f in find_dates(normalize(text).text) if f.kind == "date"]
+    assert values == ["9997"]

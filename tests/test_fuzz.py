@@ -4,6 +4,8 @@ record validates, and every offset points at its text in the article."""
 from __future__ import annotations
 
 import functools
+import re
+from pathlib import Path
 
 from babel import Locale
 from hypothesis import HealthCheck, given, settings
@@ -63,3 +65,29 @@ def test_extract_never_raises_and_every_offset_points_at_its_text(text: str) -> 
 @given(articles)
 def test_extraction_is_deterministic(text: str) -> None:
     assert extract(text, "a").model_dump_json() == extract(text, "a").model_dump_json()
+
+
+@functools.cache
+def corpus_sentences() -> tuple[str, ...]:
+    """Sentences of the bundled corpus: real sentence shapes for figures to vary in."""
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    out: list[str] = []
+    for path in sorted(root.glob("*.txt")):
+        out += [s.strip() for s in re.split(r"(?<=[।?!\n])", path.read_text("utf-8"))]
+    return tuple(s for s in out if s)
+
+
+DIGIT_RUN = re.compile(r"[0-9০-৯]+")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_corpus_sentences_with_any_figures(data: st.DataObject) -> None:
+    # Any year, day or amount in a real sentence shape (`৯৯৯৭ সালের ... ছয় বছর পর`
+    # once made a year EDTF cannot write).
+    picked = data.draw(st.lists(st.sampled_from(corpus_sentences()), min_size=1, max_size=6))
+    digits = st.text(alphabet="0123456789০১২৩৪৫৬৭৮৯", min_size=1, max_size=5)
+    text = " ".join(DIGIT_RUN.sub(lambda _m: data.draw(digits), s) for s in picked)
+    doc = extract(text, doc_id="fuzz")
+    for record in [*doc.mentions, *doc.events, *doc.trade]:
+        assert text[record.start : record.end] == record.text

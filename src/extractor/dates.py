@@ -218,6 +218,10 @@ def gregorian_to_bengali(date: dt.date) -> tuple[int, int, int]:
     return year, month, offset + 1
 
 
+# EDTF writes a year with four digits (records.md); arithmetic on a written year
+# (`ছয় বছর পর`) may leave that range.
+_MAX_YEAR = 9999
+
 # ---------------------------------------------------------------- patterns
 
 _B = r"(?![\p{L}\p{M}])"  # end of a word
@@ -904,6 +908,8 @@ class _Resolver:
             if res is None:
                 continue
             val, start, end = res
+            if not all(0 <= d.y <= _MAX_YEAR for d in (val.a, val.b) if d is not None and d.y):
+                continue  # `৯৯৯৭ সালের ... ছয় বছর পর`: a year EDTF cannot write is no date
             value = val.edtf()
             out.append(Found(start, end, "date", value))
             point = val.b if val.b is not None else val.a
