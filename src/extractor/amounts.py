@@ -161,8 +161,8 @@ def _match(
     not overlap); candidates come from the first-word index, so a token costs a
     few dictionary look-ups.
     """
-    if j >= len(toks):
-        return None
+    if j >= len(toks) or toks[j].kind == "digits":
+        return None  # no phrase starts with digits (and digit strings would flood the cache)
     if not _candidates(toks[j].text, roles):
         return None  # first: a cached look-up, and most words start no phrase
     if j > 0 and not adjacent(text, toks[j - 1], toks[j]):
@@ -211,7 +211,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 
 def _word_in(tok: Token | None, role: str) -> bool:
-    return tok is not None and _in_role(tok.text, tok.stem, role)
+    # Context roles are words and signs; digit strings are many and would flood the cache.
+    return tok is not None and tok.kind != "digits" and _in_role(tok.text, tok.stem, role)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -656,7 +657,7 @@ class _Reader:
         )
 
     def _month(self, tok: Token) -> bool:
-        return _is_month(tok.text)
+        return tok.kind == "word" and _is_month(tok.text)
 
     def _paren_restatement(self, j: int, hi: int) -> tuple[NumParse, str, str | None, int] | None:
         """`(২.৮১ কোটি)` or `(২৯৩ কোটি ৬০ লাখ ডলার)` right after a number."""
