@@ -186,7 +186,7 @@ def worker_rss(total_mb: float) -> dict[str, float]:
         if "rss_at_10pct" not in marks and seen >= checkpoint:
             marks["rss_at_10pct"] = _rss_mb()
     marks["rss_at_end"] = _rss_mb()
-    marks["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+    marks["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1_000_000  # KiB
     marks["input_mb"] = seen
     return marks
 
