@@ -270,8 +270,7 @@ def _unit_after(
     """What follows a number: (unit kind, unit, stop). Unit kind '' when nothing."""
     tb = _tables()
     if num.ended and not num.classifier:
-        noun = _counted_past_bound(text, toks, j, num)
-        return ("count", noun, j) if noun is not None else ("", None, j)
+        return _unit_past_bound(text, toks, j, num)
     if not num.classifier:
         cur = _match(text, toks, j, tb.currencies, ("name", "symbol"))
         if cur is not None:
@@ -330,19 +329,27 @@ def _unit_after(
     return role, name, stop
 
 
-def _counted_past_bound(text: str, toks: list[Token], j: int, num: NumParse) -> str | None:
-    """`২ হাজারের বেশি শিক্ষার্থী`: a number in the genitive, a bound (more/less
-    than), then a counted noun: the number counts that noun (the bound and the
-    noun stay outside the span, like every bound)."""
+def _unit_past_bound(
+    text: str, toks: list[Token], j: int, num: NumParse
+) -> tuple[str, str | None, int]:
+    """`২ হাজারের বেশি শিক্ষার্থী`, `১০০ কোটির বেশি ডলার`: a number in the genitive,
+    a bound (more/less than), then a counted noun or a currency: the number counts
+    that noun or is that money. The span ends at the number (bounds stay outside).
+    (unit kind, unit, stop) as :func:`_unit_after` gives them; unit kind '' if none."""
     if not num.tokens[-1].suffix.endswith(_GENITIVE) or j + 1 >= len(toks):
-        return None
+        return "", None, j
     if not (_word_in(toks[j], "bound_after") and adjacent(text, toks[j - 1], toks[j])):
-        return None
+        return "", None, j
     if not adjacent(text, toks[j], toks[j + 1]):
-        return None
-    units = _tables().units
-    unit = _match(text, toks, j + 1, units, ("count",)) or _noun_later(text, toks, j + 1)
-    return unit[0].value if unit is not None and unit[0].role == "count" else None
+        return "", None, j
+    tb = _tables()
+    cur = _match(text, toks, j + 1, tb.currencies, ("name", "symbol"))
+    if cur is not None:
+        return "money", cur[0].value, j
+    unit = _match(text, toks, j + 1, tb.units, ("count",)) or _noun_later(text, toks, j + 1)
+    if unit is not None and unit[0].role == "count":
+        return "count", unit[0].value, j
+    return "", None, j
 
 
 _MAX_NOUN_LOOKAHEAD = 3
