@@ -80,3 +80,23 @@ def test_cldr_name_with_ending(pair: tuple[str, str], ending: tuple[str, str]) -
     text = f"গতকাল {name}{suffix} খবর এলো।"
     found = find_countries(normalize(text).text)
     assert [(m.code, m.form) for m in found] == [(code, form)]
+
+
+DEMONYMS = [
+    ("উজবেক তুলাচাষিরা মিছিল করেন।", "উজবেক", "UZ"),
+    ("কাজাখ নেতারা বৈঠকে বসেন।", "কাজাখ", "KZ"),
+    ("ইন্দোনেশীয় মুদ্রা দুর্বল হয়।", "ইন্দোনেশীয়", "ID"),
+    ("থাই চালের দাম বাড়ে।", "থাই", "TH"),
+    ("ভিয়েতনামি কোম্পানি কারখানা খোলে।", "ভিয়েতনামি", "VN"),
+    ("ডাচ বণিকেরা বন্দরে আসেন।", "ডাচ", "NL"),
+    ("কেনীয় দৌড়বিদ জয়ী হন।", "কেনীয়", "KE"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "code"), DEMONYMS)
+def test_demonym_is_an_adjective_of_its_country(text: str, word: str, code: str) -> None:
+    nt = normalize(text)
+    found = find_countries(nt.text)
+    assert [(nt.text[m.start : m.end], m.code, m.form) for m in found] == [
+        (normalize(word).text, code, "adj")
+    ]

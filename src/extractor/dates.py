@@ -358,7 +358,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "year",
         r"(?P<y>{Y4}|(?<![\d.,])\d{3}(?!\d))[ ]*{ERA}{SUF}{_B}"
-        r"(?:[ ]+(?:{EDGE}{_B}|(?P<part>{PART}){SUF}{_B}|(?P<samem>একই[ ]+মাস){SUF}{_B}"
+        r"(?:[ ]+(?:{EDGE}{_B}|(?P<yend>শেষে){_B}|পুরো[ ]+বছর{SUF}{_B}|(?P<part>{PART}){SUF}{_B}"
+        r"|(?P<samem>একই[ ]+মাস){SUF}{_B}"
         r"|(?P<edge>প্রথম|শেষ)[ ]+(?P<n>{N})[ ]+মাস{SUF}{_B}{PMON}))?",
     ),
     # বাংলা: ১ বৈশাখ ১৪৩০ (বঙ্গাব্দ) / ১৪৩০ বঙ্গাব্দ / বৈশাখ ১৪৩০
@@ -412,7 +413,7 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # back-references to a year and named parts of a year
     (
         "yref",
-        r"{_S}(?:(?P<det>ওই|ঐ|সে|সেই|এ|এই|চলতি|তার)[ ]+)?"
+        r"{_S}(?:(?P<det>ওই|ঐ|সে|সেই|এ|এই|চলতি|তার|পুরো)[ ]+)?"
         r"(?:(?P<rel>পরের|আগের|গত|আগামী|পরবর্তী|বিগত|নতুন|চলতি)[ ]+)?"
         r"(?P<same1>একই[ ]+)?বছর(?P<suf>{SUF}){_B}"
         r"(?:[ ]+(?:(?P<part>{PART}){SUF}{_B}|(?P<same>একই[ ]+সময়){SUF}{_B}"
@@ -423,14 +424,15 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
     # back-references to a month and a day
     (
         "mref",
-        r"{_S}(?P<det>এ|এই|ওই|ঐ|সে|সেই|একই|চলতি|গত|আগের|পরের|আগামী)[ ]+মাস{SUF}{_B}",
+        r"{_S}(?:(?P<det>এ|এই|ওই|ঐ|সে|সেই|একই|চলতি|গত|আগের|পরের|আগামী)[ ]+মাস|মাসটি)"
+        r"{SUF}{_B}(?:[ ]+(?P<d>{DAY})(?:{ORD})?[ ]+তারিখ{SUF}{_B})?",
     ),
     ("dref", r"{_S}(?P<dw>{SAMEDAY}|{NEXTDAY}){SUF}{_B}"),
     # counted time: গত ৬ মাসে, ৬ মাস শেষে, ছয় বছর পর, স্বাধীনতার এক বছর আগে
     (
         "count",
         r"{_S}(?:(?P<last>গত|বিগত|ওই|ঐ|এই|সেই)[ ]+|(?P<first>প্রথম)[ ]+)?(?P<n>{N})[ ]+"
-        r"(?P<unit>বছর|মাস|সপ্তাহ|দিন)(?P<suf>{SUF}){_B}"
+        r"(?P<unit>বছর|মাস|সপ্তাহ|দিন|দশক)(?P<suf>{SUF}){_B}"
         r"(?:[ ]+(?P<dir>আগে|পূর্বে|পরে|পর|শেষে)(?:ও|ই)?{_B})?"
         r"(?:[ ]*\([ ]*{MON}[ ]*-[ ]*{MON}[ ]*\))?",
     ),
@@ -557,6 +559,7 @@ _START_RULES: dict[str, tuple[str, ...]] = {
     "FYW": ("fy",),
     "YEARW": ("yref",),
     "UNIT": (),  # মাস, দিন, ...: only the words before them start a rule
+    "REFW": ("mref",),  # `মাসটিতে`: the definite noun alone points back
     "PREFIX": ("dm", "mdays", "mrange", "month", "fy", "yref", "mref", "count", "wday"),
     "NUMW": ("count",),  # a number word (`ছয় মাস পর`), `প্রথম` (`প্রথম ছয় মাসে`)
     "DAYREL": ("wday",),  # `গতকাল`, `আগামীকাল`
@@ -592,8 +595,9 @@ def _anchor_words() -> dict[str, str]:
     """Words that anchor a date (each with its start class), found with str.find."""
     out: dict[str, str] = {}
     for word, cls in (
-        *((w, "UNIT") for w in ("মাস", "দিন", "সপ্তাহ")),
+        *((w, "UNIT") for w in ("মাস", "দিন", "সপ্তাহ", "দশক")),
         ("বছর", "YEARW"),
+        ("মাসটি", "REFW"),
         *((w, "FYW") for w in _words("fiscal")),
         *((w, "DAYW") for w in _words("same_day") + _words("next_day")),
         *((w, "DECW") for w in _words("decade_word")),
@@ -1080,6 +1084,9 @@ class _Resolver:
             if month is None or month.m is None:
                 return None
             return _Val(_D(y, month.m)), False, None, True
+        if c.m["yend"]:
+            # `২০২৩ সালের শেষে`: the end of a stated year is its December (`বছর শেষে`)
+            return _Val(_D(y, 12)), False, None, False
         return _Val(_D(y)), False, None, False
 
     def _r_bdate(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
@@ -1247,7 +1254,7 @@ class _Resolver:
     def _r_yref(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         st, m = self.st, c.m
         det, rel = m["det"], m["rel"]
-        same = bool(m["same1"]) or det in ("ওই", "ঐ", "সে", "সেই", "এ", "এই", "তার")
+        same = bool(m["same1"]) or det in ("ওই", "ঐ", "সে", "সেই", "এ", "এই", "তার", "পুরো")
         now_y = st.now.y if st.now is not None else None
         previous = False
         fiscal = False
@@ -1275,7 +1282,8 @@ class _Resolver:
         elif rel in ("আগামী", "নতুন"):
             y = None if now_y is None else now_y + 1
         elif rel == "চলতি" or det == "চলতি":
-            y = now_y if now_y is not None else st.year
+            # `চলতি বছর` is the year of publication: the narrative's year is not it.
+            y = now_y
         elif same:
             y = st.year if st.year is not None else now_y
         else:
@@ -1332,6 +1340,12 @@ class _Resolver:
             return _Val(_D(y, idx % 12 + 1)), False, None, det != "পরের"
         if st.month is None:
             return None
+        if c.m["d"]:
+            # `একই মাসের ১৬ তারিখে`: a day of the month in focus
+            d = int(c.m["d"])
+            if st.month.m is None or not _valid_day(st.month.y, st.month.m, d):
+                return None
+            return _Val(_D(st.month.y, st.month.m, d)), False, None, False
         return _Val(st.month), False, None, False
 
     def _r_dref(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
@@ -1377,11 +1391,12 @@ class _Resolver:
             return None
         sign = -1 if direction in ("আগে", "পূর্বে") else 1
         anchor = self._anchor(c, noun)
-        if anchor is None or (anchor.y is None and unit == "বছর"):
+        if anchor is None or (anchor.y is None and unit in ("বছর", "দশক")):
             return None
-        if unit == "বছর":
+        if unit in ("বছর", "দশক"):
             assert anchor.y is not None
-            return _Val(_D(anchor.y + sign * n)), False, None, False
+            years = n * 10 if unit == "দশক" else n  # `এক দশক পর`
+            return _Val(_D(anchor.y + sign * years)), False, None, False
         if unit == "মাস":
             if anchor.m is None:
                 return None

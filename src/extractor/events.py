@@ -49,6 +49,7 @@ _FINITE_WINDOW = 2  # words between a predicate and its finite verb
 _TAIL = 2  # words after the finite verb that still belong to its clause (`ভোট দেয় বিপক্ষে`)
 _SPEECH_WINDOW = 4  # words between a participle `করে` and the speech verb it depends on
 _NOMINAL_GAP = 24  # characters between a date and the verbal noun it dates
+_PARTICIPLE = "িত"  # the Sanskrit past participle ending (`স্থাপিত`, `স্বাক্ষরিত`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class _Trigger:
     actor: bool
     place: bool
     figure: bool  # the act sets a figure: figures between noun and predicate are its object
+    solo: bool  # one country's own act (independence): the country it is won from is no party
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ def _triggers() -> tuple[_Trigger, ...]:
                     row["actor"] == "yes",
                     row.get("place", "") == "yes",
                     row.get("figure", "") == "yes",
+                    row.get("solo", "") == "yes",
                 )
             )
     return tuple(out)
@@ -211,8 +214,14 @@ def _noun_at(toks: list[_Tok], i: int, noun: tuple[str, ...]) -> bool:
     return True
 
 
-def _completed(toks: list[_Tok], j: int) -> int | None:
-    """Index of the finite verb completing the predicate at j, if the act happened."""
+def _completed(toks: list[_Tok], j: int, final: bool = False) -> int | None:
+    """Index of the finite verb completing the predicate at j, if the act happened.
+
+    ``final``: the tokens end where the sentence ends, so a past participle closing
+    it (`... কূটনৈতিক সম্পর্ক প্রতিষ্ঠিত।`, telegraphic and translated prose) is a
+    completed act on its own."""
+    if final and j == len(toks) - 1 and toks[j].word.endswith(_PARTICIPLE):
+        return j
     finite = _words("finite")
     for k in range(j, min(j + _FINITE_WINDOW + 1, len(toks))):
         if toks[k].word in finite:
@@ -234,7 +243,7 @@ def _nominal(toks: list[_Tok], j: int) -> bool:
     return nxt in ("পর", "পরে") and any(word.endswith(w[0]) for w, _ in _phrases("nominal"))
 
 
-def _hits(toks: list[_Tok]) -> list[_Hit]:
+def _hits(toks: list[_Tok], final: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     for i, tok in enumerate(toks):
         for noun in _noun_heads(tok.word):
@@ -249,7 +258,7 @@ def _hits(toks: list[_Tok]) -> list[_Hit]:
                     if trig in done:
                         continue
                     done.add(trig)
-                    end = _completed(toks, j)
+                    end = _completed(toks, j, final)
                     if end is not None:
                         hits.append(_Hit(trig, i, j, end))
                     elif j == first and _nominal(toks, j):
@@ -335,9 +344,20 @@ def _content_end(ctx: _Ctx, lo: int, noun_pos: int) -> int:
 
 
 def _participants(
-    ctx: _Ctx, toks: list[_Tok], lo: int, hi: int, hit: _Hit, dated: bool, sent_lo: int
+    ctx: _Ctx,
+    toks: list[_Tok],
+    lo: int,
+    hi: int,
+    hit: _Hit,
+    dated: bool,
+    sent_lo: int,
+    inherited: list[str] | None = None,
 ) -> list[tuple[str | None, list[str]]]:
-    """(actor, participants) records for a trigger whose clause spans text[lo:hi]."""
+    """(actor, participants) records for a trigger whose clause spans text[lo:hi].
+
+    ``inherited``: the participants of the sentence's previous happening, which a
+    later clause without a subject of its own continues (`... সফর করেন এবং ...
+    প্রেসিডেন্টের সঙ্গে বৈঠক করেন`)."""
     inside = _in_span(ctx, lo, hi)
     noun_pos = toks[hit.start].start
     pred_pos = toks[hit.pred].start
@@ -353,7 +373,7 @@ def _participants(
     clause = ctx.text[lo:hi]
     both = _phrase_re("both").search(clause)
     if len(codes) < 2 and both:
-        codes |= set(_both(ctx, sent_lo, lo + both.start()))
+        codes |= set(_both(ctx, sent_lo, lo + both.start(), _both_count(both.group())))
     government = _unnamed_government(ctx, lo, hi)
     if government:
         codes.add(_HOME)
@@ -362,7 +382,11 @@ def _participants(
     pointer = _phrase_re("home").search(clause)
     if pointer and (government or codes):
         # `সরকার দেশটিতে ওষুধ পাঠায়`: `দেশটি` is the country named last before it.
-        last = _last_named(ctx, lo + pointer.start())
+        at = lo + pointer.start()
+        # A nominative `দেশটি` continues the subject before it (`উজবেকিস্তান ...
+        # যুক্তরাষ্ট্রের সাথে ...। ... দেশটি ... অনুমতি দেয়`); other cases the last name.
+        nominative = not _LETTER.match(ctx.text, lo + pointer.end())
+        last = (_last_subject(ctx, at) if nominative else None) or _last_named(ctx, at)
         if last is not None:
             codes.add(last)
     if len(codes) == 1 and hit.trigger.place and hit.trigger.type == "other":
@@ -370,16 +394,32 @@ def _participants(
         receiver = _last_place(ctx, sent_lo, lo)
         if receiver is not None:
             codes.add(receiver)
+    subject = any(c.form == "base" and c.end <= pred_pos for c in named)
+    if lo > sent_lo and inherited and not subject and not both:
+        # A later clause without a subject of its own (`... সফরে যান এবং তিনটি চুক্তি
+        # স্বাক্ষরিত হয়`, `এবং ... প্রেসিডেন্টের সঙ্গে বৈঠক করেন`) continues with the
+        # parties of the happening before it.
+        codes |= set(inherited)
     if not codes and lo > sent_lo:
-        # A later clause naming no one (`... সফরে যান এবং তিনটি চুক্তি স্বাক্ষরিত হয়`)
-        # continues with the countries of the clauses before it.
         codes = {c.code for c in _in_span(ctx, sent_lo, lo)}
     if not codes and ctx.main and (pointer or dated):
         codes.add(ctx.main)
     if not codes:
         return []
+    if hit.trigger.solo:
+        # `কেনিয়া যুক্তরাজ্যের কাছ থেকে স্বাধীনতা লাভ করে`: the country that wins it
+        # (the owner right before the noun, else the subject, else the article's).
+        own = _solo(ctx, named, noun_pos, pred_pos)
+        if own is not None:
+            return [(own if hit.trigger.actor else None, [own])]
     if hit.trigger.type == "visit":
-        return [(_visitor(ctx, named, noun_pos, pred_pos), sorted(codes))]
+        visitor = _visitor(ctx, named, noun_pos, pred_pos)
+        if visitor is None and len(codes) == 1 and ctx.main and ctx.main not in codes:
+            # `রাষ্ট্রপতি ... চীনে একটি রাষ্ট্রীয় সফর করেন`: an unnamed leader is the
+            # article's own country's.
+            codes.add(ctx.main)
+            visitor = ctx.main
+        return [(visitor, sorted(codes))]
     before = [c for c in named if c.end <= pred_pos and not _is_place(ctx, c)]
     # A nominative name is the subject; an adjective (`বাংলাদেশি শ্রমিক`) only when
     # no name is (nor one after the verb: `তুলে নেয় সৌদি আরব`).
@@ -415,19 +455,62 @@ def _participants(
     return [(actor, sorted(codes))]
 
 
-def _both(ctx: _Ctx, sent_lo: int, pos: int) -> tuple[str, ...]:
-    """`দুই দেশ`: the last two countries named before it in its sentence (`নেপালের মন্ত্রী
-    ঢাকায় আসেন; পরদিন দুই দেশের ...`), else the article's two main countries."""
+def _both_count(phrase: str) -> int:
+    for words, _exact in _phrases("both"):
+        if phrase.startswith(" ".join(words)):
+            return _both_counts().get(words, 2)
+    return 2
+
+
+@functools.cache
+def _both_counts() -> dict[tuple[str, ...], int]:
+    return {
+        tuple(row["predicate"].split()): int(row["count"])
+        for row in table(TRIGGERS)
+        if row["role"] == "both" and row.get("count")
+    }
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", 0, pos)
+    return 0 if i < 0 else i + 1
+
+
+def _both(ctx: _Ctx, sent_lo: int, pos: int, count: int = 2) -> tuple[str, ...]:
+    """`দুই দেশ` (`তিন দেশ`: three): the last countries named before it in its sentence
+    (`নেপালের মন্ত্রী ঢাকায় আসেন; পরদিন দুই দেশের ...`); one named there with the
+    article's main country (`তাজিকিস্তানের সাথে ... দুই দেশের রাষ্ট্রপতি`); none named
+    there: the last ones of its paragraph before it; else the article's two main ones."""
     named: list[str] = []
     for c in reversed(_in_span(ctx, sent_lo, pos)):
         if c.code not in named:
             named.append(c.code)
-        if len(named) == 2:
+        if len(named) == count:
             return tuple(named)
-    return ctx.pair
+    if len(named) == 1 and count == 2 and ctx.main and ctx.main not in named:
+        return (named[0], ctx.main)
+    if not named:
+        for c in reversed(_in_span(ctx, _paragraph_start(ctx.text, sent_lo), sent_lo)):
+            if c.code not in named:
+                named.append(c.code)
+            if len(named) == count:
+                return tuple(named)
+    return ctx.pair if count == 2 else tuple(named)
 
 
 _GOVERNMENT = regex.compile(r"(?<![\p{L}\p{M}])সরকার(?:ও|ই)?(?![\p{L}\p{M}])")
+
+
+def _solo(ctx: _Ctx, named: list[CountryMatch], noun_pos: int, pred_pos: int) -> str | None:
+    """The country whose own act this is: the owner right before the noun
+    (`ইন্দোনেশিয়ার স্বাধীনতা`), else the nominative subject, else the article's."""
+    for c in named:
+        if c.form == "gen" and not ctx.text[c.end : noun_pos].strip():
+            return c.code
+    subjects = [c.code for c in named if c.form == "base" and c.end <= pred_pos]
+    if subjects:
+        return subjects[0]
+    return ctx.main
 
 
 def _unnamed_government(ctx: _Ctx, lo: int, hi: int) -> int:
@@ -457,6 +540,21 @@ def _with_partner(ctx: _Ctx, named: list[CountryMatch], hi: int) -> bool:
 def _last_named(ctx: _Ctx, pos: int) -> str | None:
     i = bisect.bisect_left(ctx.starts, pos)
     return ctx.countries[i - 1].code if i else None
+
+
+_SUBJECT_REACH = 400  # characters back that a nominative `দেশটি` looks for its subject
+
+
+def _last_subject(ctx: _Ctx, pos: int) -> str | None:
+    i = bisect.bisect_left(ctx.starts, pos)
+    while i > 0:
+        i -= 1
+        c = ctx.countries[i]
+        if pos - c.end > _SUBJECT_REACH:
+            break
+        if c.form == "base" and not _is_place(ctx, c):
+            return c.code
+    return None
 
 
 def _last_place(ctx: _Ctx, sent_lo: int, pos: int) -> str | None:
@@ -523,6 +621,13 @@ def _own_date(dates: list[Found], lo: int, hi: int, pos: int, text: str = "") ->
 _APPOSITION = regex.compile(r"\s*,\s*")
 
 
+def _over_years(date: str) -> bool:
+    """`১৯৫৫ থেকে ১৯৭২ সাল পর্যন্ত`: what goes on over a span of years is a state or a
+    trend, not one happening (a span of days, `২ থেকে ৪ আগস্ট`, is a meeting's time)."""
+    first, sep, last = date.partition("/")
+    return bool(sep) and first[:4] != last[:4]
+
+
 def _has_figure(
     found: list[Found],
     lo: int,
@@ -552,14 +657,18 @@ def _clauses(
 ) -> list[tuple[int, int]]:
     """The span of each happening: the sentence, or, when it states several joined by
     `এবং`, `;` or `,` (`... স্বীকৃতি দেয় এবং দুই দেশের মধ্যে ...`), each clause."""
-    bounds = [sent.start]
+    # Happenings with no separator between them (`... সফরকালে দুই দেশ চুক্তি সই করে`)
+    # share one clause; a separator starts the next one.
+    group = [0]
+    cuts: list[tuple[int, int]] = []
     for a, b in itertools.pairwise(hits):
         m = _SEP.search(text, toks[a.end].end, toks[b.start].start)
-        if m is None:
-            return [(sent.start, sent.end)] * len(hits)
-        bounds += [m.start(), m.end()]
-    bounds.append(sent.end)
-    return list(zip(bounds[::2], bounds[1::2], strict=True))
+        if m is not None:
+            cuts.append((m.start(), m.end()))
+        group.append(len(cuts))
+    bounds = [sent.start] + [x for cut in cuts for x in cut] + [sent.end]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    return [spans[g] for g in group]
 
 
 def _first_in(starts: list[int], sent: Sentence) -> int | None:
@@ -640,8 +749,10 @@ def _sentence_events(
     text = nt.text
     # Words from the first trigger word on: nothing before it can be a trigger.
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, first, sent.end)]
-    hits = _hits(toks)
+    final = not _WORD.search(text, toks[-1].end, sent.end) if toks else False
+    hits = _hits(toks, final)
     spans = _clauses(text, sent, toks, hits)
+    inherited: list[str] = []  # the participants of the sentence's previous happening
     for n, hit in enumerate(hits):
         lo = sent.start if n == 0 else toks[hits[n - 1].end].end
         nxt = toks[hits[n + 1].start].start if n + 1 < len(hits) else sent.end
@@ -664,16 +775,19 @@ def _sentence_events(
         else:
             # A date between the previous happening and this clause's separator is the
             # previous clause's (`... চালু হয় ওই বছরের ডিসেম্বরে, আর ... খোলে দুই বছর পর`).
-            date = _own_date(sent_dates, max(lo, spans[n][0]), nxt, pos, text)
+            date = _own_date(sent_dates, max(lo, spans[n][0]), min(nxt, spans[n][1]), pos, text)
             if date is None and not _moves_time(text, lo, nxt):
                 # A clause without a date of its own (`... সই করে এবং সে দেশে ...`)
                 # takes the sentence's, unless it moves in time (`ছয় মাস পর`).
                 date = _own_date(sent_dates, sent.start, sent.end, pos) or carried
-        if date is None:
+        if date is None or _over_years(date):
             continue
         if not hit.trigger.noun and not sent_dates:
             continue  # a generic verb (`চালু করেন`) needs a date of its own sentence
-        for actor, parts in _participants(ctx, toks, lo, hi, hit, bool(sent_dates), sent.start):
+        records = _participants(ctx, toks, lo, hi, hit, bool(sent_dates), sent.start, inherited)
+        if records:
+            inherited = records[-1][1]
+        for actor, parts in records:
             # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record.
             act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
             key = (hit.trigger.type, date, tuple(parts), act)

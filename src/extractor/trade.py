@@ -39,11 +39,12 @@ from extractor.text import NormText, Sentence
 WORDS = "trade_words.tsv"
 _FLOWS = ("export", "import", "total")
 # Verbs and nouns that name a flow only from their clause (see trade_words.tsv).
-_WEAK = ("went", "sent", "came", "earn")
+_WEAK = ("went", "sent", "came", "earn", "bought")
 # A strong flow word this close before a weak one is its phrase (`রপ্তানি আয় এসেছে`).
 _WEAK_JOIN = 8
 # A target or forecast word this close after a figure, with no comma between, is its verb.
 _PLAN_GAP = 40
+_ANAPHOR_REACH = 3  # sentences back that `দেশটি` looks for the economy it points to
 _HOME_PRESS = "BD"  # the home economy of the Bengali press (annotation.md: `দেশের`)
 _HOME_CURRENCY = "BDT"
 
@@ -272,10 +273,27 @@ class _Doc:
         """The antecedent of `দেশটির`: the last country named before pos, passing over
         a locative of the same sentence (`বাংলাদেশে দেশটির রপ্তানি`: the place the
         goods go, not the country `দেশটি` points back to)."""
-        lo = self.sents[self.sentence_of(pos)].start
+        si = self.sentence_of(pos)
+        lo = self.sents[si].start
         i = bisect.bisect_left(self.country_starts, pos)
-        while i and self.countries[i - 1].start >= lo and self.countries[i - 1].form == "loc":
+        # (`অস্ট্রেলিয়া থেকে দেশটি ... আমদানি করেছে`: nor the source it buys from)
+        while (
+            i
+            and self.countries[i - 1].start >= lo
+            and (
+                self.countries[i - 1].form == "loc"
+                or _source_after().match(self.text, self.countries[i - 1].end)
+            )
+        ):
             i -= 1
+        # A place of the sentences just before (`রাশিয়ায় চালান বেড়েছে। অস্ট্রেলিয়া
+        # থেকে দেশটি ...`) is passed over for the economy it was said of.
+        far = self.sents[max(0, si - _ANAPHOR_REACH)].start
+        k = i
+        while k and self.countries[k - 1].start >= far:
+            if self.countries[k - 1].form != "loc":
+                return self.countries[k - 1].code
+            k -= 1
         return self.countries[i - 1].code if i else None
 
     def last_place_before(self, pos: int) -> str | None:
@@ -476,8 +494,11 @@ def _period(doc: _Doc, si: int, money: Found, words: list[_Word], flows: list[_F
     sent = doc.sents[si]
     dates = doc.dates_in(sent.start, sent.end)
     before = [d for d in dates if d.end <= money.start]
-    if before:
-        return str(before[-1].value)
+    framing = _frames(before, words)
+    if framing or before:
+        # `২০২৩ সালের প্রথম ছয় মাসে ... আগের বছরের একই সময়ের তুলনায় ... ডলারে`: the
+        # base of a comparison is not the figure's time.
+        return str((framing or before)[-1].value)
     for d in _frames(dates, words):
         if d.start >= money.end:
             return str(d.value)
@@ -505,14 +526,21 @@ def _continued_period(doc: _Doc, si: int, flows: list[_Flow], back: bool) -> str
         dates = _frames(doc.dates_in(s.start, s.end), doc.words(sj))
         if dates:
             return str(dates[0].value)
-    if back and flows:
+    if flows and (back or not _dated_between(doc, flows[-1].sent, si)):
         # `এ সময়ে`: the period in focus, not the base of a comparison before it
-        # (`আগের অর্থবছরের একই সময়ে ... ছিল`).
+        # (`আগের অর্থবছরের একই সময়ে ... ছিল`); so is a new paragraph that names no
+        # time at all after the figures (`যুক্তরাষ্ট্রে রপ্তানি ... কমেছে`).
         for f in reversed(flows):
             if not _is_base_period(doc, f):
                 return f.period
         return flows[-1].period
     return "XXXX"
+
+
+def _dated_between(doc: _Doc, sa: int, sb: int) -> bool:
+    """A date between sentence sa (the last stated flow) and sentence sb moves the
+    narrative to another time: sb no longer continues the flow's period."""
+    return bool(doc.dates_in(doc.sents[sa].end, doc.sents[sb].start))
 
 
 def _is_base_period(doc: _Doc, f: _Flow) -> bool:
@@ -597,7 +625,9 @@ def _sentence_flows(
                 replace(restated, period=period if own_date else restated.period, money=m, sent=si)
             )
             continue
-        if not refs and word.role != "total" and si > 0:
+        region = any(w.role == "region" and lo <= w.start < seg_hi for w in words)
+        if not refs and word.role != "total" and si > 0 and not region:
+            # (`ইইউতে রপ্তানি`: a partner that is no country is named, not borrowed)
             refs = _previous_statement(doc, si - 1, word.role, ctx)
         exporter, importer = _direction(word.role, refs, ctx.home)
         parties = _parties(word.role, exporter, importer, refs, ctx)
@@ -660,12 +690,14 @@ def _weak_role(
             for c in named
         )
         return "export" if dest else "neutral"
-    if w.role == "came":
+    if w.role in ("came", "bought"):
         src = any(
             (m := after(c)) is not None and m.role == "source" for c in named if c.end <= w.start
         )
         if src:
-            return "import"  # `ভুটান থেকে এসেছে ... পণ্য`
+            return "import"  # `ভুটান থেকে এসেছে ... পণ্য`, `চীন থেকে ... কিনেছে`
+        if w.role == "bought":
+            return "neutral"  # `ডলার কিনেছে`: a purchase that names no seller is no trade
     # Earnings (`আয় করেছে`, `এ খাত থেকে দেশে এসেছে`): export earnings in an export context.
     if any(x.role == "export" or (x.role in ("went", "sent") and x is not w) for x in words):
         if _weak_export_here(doc, si, words, w):
