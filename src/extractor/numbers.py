@@ -197,10 +197,20 @@ def _digit_token(start: int, end: int, raw: str, text: str, lex: Lexicon) -> Tok
             return Token(
                 start, stop, text[start:stop], "digits", digits, value, cl, suf, False, ordinal
             )
+    # A classifier typed apart (`১০০ টিরও বেশি`, common in translated text) is the
+    # same word as `১০০টিরও`; any other word after a space is a word of its own.
+    m = _APART.match(text, end, end + 13) if end < len(text) else None
+    if m:
+        read = _digit_tail(m.group(1))
+        if read is not None and read[1]:
+            stop = m.end()
+            _, cl, suf = read
+            return Token(start, stop, text[start:stop], "digits", digits, value, cl, suf)
     return Token(start, end, digits, "digits", digits, value)
 
 
 _TAIL = re.compile(rf"-?{_BN_WORD}")
+_APART = re.compile(rf" ({_BN_WORD})")
 
 
 @functools.lru_cache(maxsize=4096)
