@@ -8,7 +8,8 @@ sentence order changed in every copy so that no tokenizer cache helps) and
 reports on the same text, as MB/s of UTF-8 input and as a ratio to (a):
 (a) spaCy blank("bn") tokenizer alone, (b) the full pipeline in one process,
 (c) the full pipeline with 2 worker processes, (d) dateparser's search_dates on
-a subset; then one worker's RSS after 10 MB and 100 MB of input and its peak.
+a subset, (e) the extractor's date stage alone (what (d) does); then one
+worker's RSS after 10 MB and 100 MB of input and its peak.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -95,6 +97,18 @@ def bench_pipeline(docs: list[str]) -> float:
     start = time.perf_counter()
     for i, d in enumerate(docs):
         extract(d, doc_id=str(i)).model_dump_json()
+    return time.perf_counter() - start
+
+
+def bench_dates_only(docs: list[str]) -> float:
+    """The date stage alone (normalize, then find dates): the like-for-like rival of (d)."""
+    from extractor.dates import find_dates
+    from extractor.text import normalize
+
+    find_dates(normalize("১৯৮৩ সালে").text)
+    start = time.perf_counter()
+    for d in docs:
+        find_dates(normalize(d).text)
     return time.perf_counter() - start
 
 
@@ -173,6 +187,16 @@ def _rss_mb() -> float:
     return pages * resource.getpagesize() / 1_000_000
 
 
+def _peak_mb() -> float:
+    """This process's peak RSS (VmHWM: unlike getrusage's ru_maxrss, which Linux
+    carries across exec, it starts afresh in the worker subprocess)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1_000_000
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1_000_000
+
+
 def worker_rss(total_mb: float) -> dict[str, float]:
     """Stream total_mb MB through one process; RSS after 10% and 100%, and the peak."""
     from extractor import extract
@@ -186,7 +210,7 @@ def worker_rss(total_mb: float) -> dict[str, float]:
         if "rss_at_10pct" not in marks and seen >= checkpoint:
             marks["rss_at_10pct"] = _rss_mb()
     marks["rss_at_end"] = _rss_mb()
-    marks["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1_000_000  # KiB
+    marks["peak_rss"] = _peak_mb()
     marks["input_mb"] = seen
     return marks
 
@@ -215,6 +239,7 @@ def main() -> None:
         dp = bench_dateparser(docs, args.dateparser_mb)
         if dp:
             rows.append((f"(d) dateparser search_dates ({dp[1]:.1f} MB subset)", dp[1], dp[0]))
+    rows.append(("(e) extractor dates only, 1 process", mb, bench_dates_only(docs)))
     accuracy = None if args.skip_dateparser else date_accuracy()
     rss = json.loads(
         subprocess.run(
@@ -242,6 +267,7 @@ def main() -> None:
         "worker_rss_mb": {k: round(v, 1) for k, v in rss.items()},
         "corpus_dates": accuracy,
     }
+    results["targets"] = targets(results)
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -263,6 +289,28 @@ def main() -> None:
         f"{r['rss_at_end']:.0f} MB after {r['input_mb']:.0f} MB ({growth:+.1f}%), "
         f"peak {r['peak_rss']:.0f} MB"
     )
+    for name, (value, goal, met) in results["targets"].items():
+        print(f"target {name}: {value} (goal {goal}) {'met' if met else 'MISSED'}")
+
+
+def targets(results: dict[str, Any]) -> dict[str, tuple[float, str, bool]]:
+    """The issue's targets from one run: name -> (measured, goal, met)."""
+    speed = {r["what"][:3]: r["mb_per_s"] for r in results["rows"]}
+    out: dict[str, tuple[float, str, bool]] = {}
+    one = speed["(b)"] / speed["(a)"]
+    out["1 process / spaCy"] = (round(one, 2), ">= 3", one >= 3)
+    two = speed["(c)"] / speed["(b)"]
+    out["2 workers / 1 process"] = (round(two, 2), ">= 1.7", two >= 1.7)
+    if "(d)" in speed:
+        vs = speed["(b)"] / speed["(d)"]
+        out["1 process / dateparser"] = (round(vs, 1), ">= 50", vs >= 50)
+        dates = speed["(e)"] / speed["(d)"]
+        out["dates only / dateparser"] = (round(dates, 1), ">= 50", dates >= 50)
+    rss = results["worker_rss_mb"]
+    out["peak RSS MB"] = (rss["peak_rss"], "<= 250", rss["peak_rss"] <= 250)
+    growth = 100 * (rss["rss_at_end"] / rss["rss_at_10pct"] - 1)
+    out["RSS growth 10 -> 100 MB, %"] = (round(growth, 1), "< 10", growth < 10)
+    return out
 
 
 if __name__ == "__main__":
