@@ -353,6 +353,8 @@ def _unit_past_bound(
 
 
 _MAX_NOUN_LOOKAHEAD = 3
+# How many words back a counted_before noun may stand (`জনসংখ্যা ছিল প্রায় ৩.৫ কোটি`).
+_COUNTED_BEFORE_WINDOW = 3
 _GENITIVE = ("র", "রও", "রই")
 
 
@@ -763,7 +765,19 @@ class _Reader:
             return None  # a bare number word: an article, a back-reference or an idiom
         if num.ambiguous:
             return None
+        if (num.has_scale or num.value >= _LIST_COUNT_MIN) and self._counted_before(num.first):
+            return "quantity"  # জনসংখ্যা প্রায় ৩.৫ কোটি (not a growth rate of ১.২)
         return "number"
+
+    def _counted_before(self, first: int) -> bool:
+        """A word a few tokens back, within the clause, says the number counts people."""
+        for k in range(first - 1, max(first - 1 - _COUNTED_BEFORE_WINDOW, -1), -1):
+            tok = self.toks[k]
+            if tok.kind == "sign" or not self.adj(k, k + 1):
+                return False
+            if _word_in(tok, "counted_before"):
+                return True
+        return False
 
     def _points_back(self, j: int, num: NumParse, unit_kind: str) -> bool:
         """`এই দুই দেশ`, `দুই দেশের মধ্যে`: a number word that points back to named things.
