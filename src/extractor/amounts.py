@@ -329,6 +329,27 @@ def _unit_after(
     return role, name, stop
 
 
+# `ভারত ও ভুটান`, `ভারত, ভুটান`: what joins the names of a list.
+_LIST_JOIN = re.compile(r"\s*(?:,|ও|এবং)\s*")
+# How far a list of names after `দুই দেশ` is looked for.
+_LIST_REACH = 80
+
+
+@functools.cache
+def _denominators() -> dict[str, int]:
+    """Fraction parts (denominators.tsv): `চতুর্থাংশ` -> 4."""
+    return {r["word"]: int(r["denominator"]) for r in table("denominators.tsv")}
+
+
+def _names_listed(text: str, pos: int) -> bool:
+    """Two country names joined as a list start at ``pos`` (`দুই দেশ ভারত ও ভুটান`
+    names the two; `দুই দেশ ইরান থেকে ...` does not)."""
+    found = countries.find_countries(text[pos : pos + _LIST_REACH])
+    if len(found) < 2 or found[0].start != 0:
+        return False
+    return _LIST_JOIN.fullmatch(text, pos + found[0].end, pos + found[1].start) is not None
+
+
 def _unit_past_bound(
     text: str, toks: list[Token], j: int, num: NumParse
 ) -> tuple[str, str | None, int]:
@@ -562,6 +583,12 @@ class _Reader:
         if num is None or self._excluded(num):
             return None
         j = num.stop
+        part = self._fraction_part(num, j)
+        if part is not None:
+            value, stop = part
+            if value * _denominators()[self.toks[stop - 1].text] != num.value:
+                return None  # এক-তৃতীয়াংশ: no exact decimal, no mention
+            return _Amount(i, stop, num, value, "number", None, approx)
         value = num.value
         warning: str | None = None
         nested: tuple[Found, ...] = ()
@@ -610,6 +637,16 @@ class _Reader:
         ):
             amt = replace(amt, stop=amt.stop + 1)
         return amt
+
+    def _fraction_part(self, num: NumParse, j: int) -> tuple[Decimal, int] | None:
+        """`এক-চতুর্থাংশ`, `তিন চতুর্থাংশ`: (numerator / denominator, token after)."""
+        if num.ended or num.has_scale:
+            return None
+        k = j + 1 if (t := self.tok(j)) is not None and t.text == "-" else j
+        part = self.tok(k)
+        if part is None or part.text not in _denominators() or not self.adj(k - 1, k):
+            return None
+        return num.value / _denominators()[part.text], k + 1
 
     def _number_starts(self, j: int) -> bool:
         t = self.tok(j)
@@ -804,9 +841,7 @@ class _Reader:
             # `দুই দেশ একটি চুক্তি সই করে`: "the two countries" as a subject points
             # back too, unless the names follow (an apposition counts them).
             nxt = self.tok(j)
-            named = (
-                nxt is not None and self.adj(j - 1, j) and countries.name_at(self.text, nxt.start)
-            )
+            named = nxt is not None and self.adj(j - 1, j) and _names_listed(self.text, nxt.start)
             return num.value > 1 and not named
         return any(w in parties for w in _stems(noun.text))
 
