@@ -100,3 +100,8 @@ def test_demonym_is_an_adjective_of_its_country(text: str, word: str, code: str)
     assert [(nt.text[m.start : m.end], m.code, m.form) for m in found] == [
         (normalize(word).text, code, "adj")
     ]
+
+
+def test_demonym_adjectives_and_historic_names() -> None:
+    text = "আলজেরীয় নেতা, তিউনিসীয় গ্রাম, কিউবান সরকার, উত্তর ভিয়েতনাম ও ইরানী প্রতিনিধি"
+    assert [c.code for c in find_countries(normalize(text).text)] == ["DZ", "TN", "CU", "VN", "IR"]

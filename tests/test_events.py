@@ -516,3 +516,106 @@ def test_ban_rate_decision_and_price_cap() -> None:
         ("other", "2022-05-13", ["IN"]),
         ("other", "2022-05-05", ["ID"]),
     ]
+
+
+def test_recognition_without_its_object_takes_the_articles_country() -> None:
+    text = (
+        "নামিবিয়ার স্বাধীনতা সংগ্রাম দীর্ঘ ছিল। নামিবিয়ার অস্থায়ী সরকার ১৯৮৮ সালের ২ মে গঠিত হয়। "
+        "একই দিনে ঘানা ও কেনিয়া এই সরকারকে স্বীকৃতি দেয়। ১৯৮৯ সালের জুনে ভারত অস্থায়ী সরকারকে স্বীকৃতি দেয়।"
+    )
+    got = _events(
+        text,
+        [
+            ("১৯৮৮ সালের ২ মে", "1988-05-02"),
+            ("একই দিনে", "1988-05-02"),
+            ("১৯৮৯ সালের জুনে", "1989-06"),
+        ],
+    )
+    keys = _keys(got)
+    assert ("other", "1988-05-02", ["GH", "NA"], "GH") in keys
+    assert ("other", "1988-05-02", ["KE", "NA"], "KE") in keys
+    assert ("other", "1989-06", ["IN", "NA"], "IN") in keys
+
+
+def test_one_noun_word_is_one_happening_with_its_nearer_predicate() -> None:
+    text = "১৯৭৫ সালের ১০ নভেম্বর পর্তুগালের প্রেসিডেন্ট অ্যাঙ্গোলার স্বাধীনতা স্বীকার করে ঘোষণা দেন।"
+    got = _events(text, [("১৯৭৫ সালের ১০ নভেম্বর", "1975-11-10")])
+    assert [k[:3] for k in _keys(got)] == [("other", "1975-11-10", ["AO", "PT"])]
+
+
+def test_where_clause_elaborates_the_happening_before() -> None:
+    text = "২০১১ সালের ৯ জানুয়ারি সুদানে গণভোট অনুষ্ঠিত হয়, যেখানে বেশির ভাগ ভোটার বিচ্ছেদের পক্ষে রায় দেন।"
+    got = _events(text, [("২০১১ সালের ৯ জানুয়ারি", "2011-01-09")])
+    assert [k[:3] for k in _keys(got)] == [("other", "2011-01-09", ["SD"])]
+
+
+def test_each_sides_envoy_returning_is_one_record_per_actor() -> None:
+    text = (
+        "থাইল্যান্ড ও কম্বোডিয়ার সম্পর্ক। ২০০৯ সালের ৫ নভেম্বর দুই দেশ রাষ্ট্রদূত প্রত্যাহার করে। "
+        "২০১০ সালের ২৪ আগস্ট দুই দেশের রাষ্ট্রদূত নিজ নিজ দূতাবাসে ফিরে যান।"
+    )
+    got = _events(text, [("২০০৯ সালের ৫ নভেম্বর", "2009-11-05"), ("২০১০ সালের ২৪ আগস্ট", "2010-08-24")])
+    back = [k for k in _keys(got) if k[1] == "2010-08-24"]
+    assert sorted(back) == [
+        ("other", "2010-08-24", ["KH", "TH"], "KH"),
+        ("other", "2010-08-24", ["KH", "TH"], "TH"),
+    ]
+
+
+def test_sentence_naming_no_country_continues_the_parties_before() -> None:
+    text = (
+        "চিলি ও পেরুর সম্পর্ক। "
+        "২০১৫ সালের ৩ মার্চ চিলি ও পেরু একটি বাণিজ্য চুক্তি সই করে। একই দিনে একটি প্রটোকলেও সই হয়।\n\n"
+        "২০১৭ সালের ৫ মে একটি প্রটোকল সই হয়।"
+    )
+    got = _events(
+        text,
+        [
+            ("২০১৫ সালের ৩ মার্চ", "2015-03-03"),
+            ("একই দিনে", "2015-03-03"),
+            ("২০১৭ সালের ৫ মে", "2017-05-05"),
+        ],
+    )
+    keys = [k[:3] for k in _keys(got)]
+    assert keys.count(("agreement_signed", "2015-03-03", ["CL", "PE"])) == 2
+    # A new paragraph with a year of its own does not borrow them.
+    assert [k for k in keys if k[1] == "2017-05-05"] != [
+        ("agreement_signed", "2017-05-05", ["CL", "PE"])
+    ]
+
+
+def test_when_clause_states_a_completed_act() -> None:
+    text = "১৯৬২ সালের জুলাইয়ে উগান্ডা স্বাধীন হলে কেনিয়া নতুন রাষ্ট্রটিকে স্বীকৃতি দেয়।"
+    got = _events(text, [("১৯৬২ সালের জুলাইয়ে", "1962-07")])
+    assert [k[:3] for k in _keys(got)] == [
+        ("other", "1962-07", ["UG"]),
+        ("other", "1962-07", ["KE", "UG"]),
+    ]
+    plan = "২০৩০ সালে ঘানা ও টোগোর মধ্যে চুক্তি স্বাক্ষরিত হলে বাণিজ্য বাড়বে।"
+    assert _events(plan, [("২০৩০ সালে", "2030")]) == []
+
+
+def test_bombing_resolution_membership_formation_aid_and_tranche() -> None:
+    text = (
+        "১৯৮১ সালের ৭ জুন ইসরায়েলের বিমান ইরাকে বোমা ফেলে। "
+        "১৯৯০ সালের ২ মে সাধারণ পরিষদ নামিবিয়ার জনগণের পক্ষে একটি প্রস্তাব গ্রহণ করে। "
+        "১৯৯০ সালের ২৩ এপ্রিল নামিবিয়া জাতিসংঘের সদস্য হয়। "
+        "১৯৮১ সালের ২৫ মে সৌদি আরব, কুয়েত ও ওমান একটি জোট গঠন করে। "
+        "১৯৯১ সালের বন্যায় জাপান বাংলাদেশকে সহায়তা করে। "
+        "২০২৩ সালের ১২ ডিসেম্বর আইএমএফ বাংলাদেশের জন্য ৬৯ কোটি ডলারের কিস্তি অনুমোদন করে।"
+    )
+    dates = [
+        ("১৯৮১ সালের ৭ জুন", "1981-06-07"),
+        ("১৯৯০ সালের ২ মে", "1990-05-02"),
+        ("১৯৯০ সালের ২৩ এপ্রিল", "1990-04-23"),
+        ("১৯৮১ সালের ২৫ মে", "1981-05-25"),
+        ("১৯৯১ সালের", "1991"),
+        ("২০২৩ সালের ১২ ডিসেম্বর", "2023-12-12"),
+    ]
+    keys = [k[:3] for k in _keys(_events(text, dates))]
+    assert ("other", "1981-06-07", ["IL", "IQ"]) in keys
+    assert ("other", "1990-05-02", ["NA"]) in keys
+    assert ("other", "1990-04-23", ["NA"]) in keys
+    assert ("other", "1981-05-25", ["KW", "OM", "SA"]) in keys
+    assert ("other", "1991", ["BD", "JP"]) in keys
+    assert ("other", "2023-12-12", ["BD"]) in keys

@@ -69,6 +69,7 @@ class _Trigger:
     place: bool
     figure: bool  # the act sets a figure: figures between noun and predicate are its object
     solo: bool  # one country's own act (independence): the country it is won from is no party
+    object: bool  # the act needs a party it is done to (a recognition)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ def _triggers() -> tuple[_Trigger, ...]:
                     row.get("place", "") == "yes",
                     row.get("figure", "") == "yes",
                     row.get("solo", "") == "yes",
+                    row.get("object", "") == "yes",
                 )
             )
     return tuple(out)
@@ -223,7 +225,12 @@ def _completed(toks: list[_Tok], j: int, final: bool = False) -> int | None:
     if final and j == len(toks) - 1 and toks[j].word.endswith(_PARTICIPLE):
         return j
     finite = _words("finite")
+    # `X স্বাধীন হলে ... স্বীকৃতি দেয়`: a conditional in a sentence that ends in a
+    # finite verb tells when, not if (``toks`` run to the sentence's end).
+    temporal = _words("temporal") if toks[-1].word in finite else frozenset()
     for k in range(j, min(j + _FINITE_WINDOW + 1, len(toks))):
+        if toks[k].word in temporal:
+            return k
         if toks[k].word in finite:
             nxt = toks[k + 1].word if k + 1 < len(toks) else ""
             if _blocking(nxt):
@@ -281,7 +288,17 @@ def _hits(toks: list[_Tok], final: bool = False) -> list[_Hit]:
         cur = best.get(h.end)
         if cur is None or _rank(h) > _rank(cur):
             best[h.end] = h
-    return sorted(best.values(), key=lambda h: h.start)
+    # One noun word is one happening: of two predicates of the same noun word
+    # (`স্বাধীনতা স্বীকার করে ঘোষণা দেন`), the nearer one is its own.
+    own: dict[int, _Hit] = {}
+    for h in best.values():
+        if not h.trigger.noun:
+            continue
+        cur = own.get(h.start)
+        if cur is None or h.pred < cur.pred:
+            own[h.start] = h
+    kept = [h for h in best.values() if not h.trigger.noun or own[h.start] is h]
+    return sorted(kept, key=lambda h: h.start)
 
 
 @functools.cache
@@ -352,12 +369,15 @@ def _participants(
     dated: bool,
     sent_lo: int,
     inherited: list[str] | None = None,
+    previous: list[str] | None = None,
 ) -> list[tuple[str | None, list[str]]]:
     """(actor, participants) records for a trigger whose clause spans text[lo:hi].
 
     ``inherited``: the participants of the sentence's previous happening, which a
     later clause without a subject of its own continues (`... সফর করেন এবং ...
-    প্রেসিডেন্টের সঙ্গে বৈঠক করেন`)."""
+    প্রেসিডেন্টের সঙ্গে বৈঠক করেন`). ``previous``: those of the happening of the
+    sentence before, in the same paragraph, which a sentence naming no country
+    continues (`একই দিনে ... একটি প্রটোকলেও সই হয়`)."""
     inside = _in_span(ctx, lo, hi)
     noun_pos = toks[hit.start].start
     pred_pos = toks[hit.pred].start
@@ -402,10 +422,16 @@ def _participants(
         codes |= set(inherited)
     if not codes and lo > sent_lo:
         codes = {c.code for c in _in_span(ctx, sent_lo, lo)}
+    if not codes and previous and not pointer:
+        codes = set(previous)
     if not codes and ctx.main and (pointer or dated):
         codes.add(ctx.main)
     if not codes:
         return []
+    if hit.trigger.object and len(codes) == 1 and ctx.main and ctx.main not in codes:
+        # `সোভিয়েত ইউনিয়ন ... অস্থায়ী সরকারকে স্বীকৃতি দেয়`: the recognised side
+        # is the article's own country when the clause names none.
+        codes.add(ctx.main)
     if hit.trigger.solo:
         # `কেনিয়া যুক্তরাজ্যের কাছ থেকে স্বাধীনতা লাভ করে`: the country that wins it
         # (the owner right before the noun, else the subject, else the article's).
@@ -431,7 +457,18 @@ def _participants(
         and hit.trigger.type == "other"
     ):
         others = codes - set(subjects)
+        if hit.trigger.object and not others and ctx.main and ctx.main not in subjects:
+            others = {ctx.main}  # `মিশর, মরক্কো ও ইরাক এই সরকারকে স্বীকৃতি দেয়`
         return [(s, sorted(others | {s})) for s in dict.fromkeys(subjects)]
+    if (
+        hit.trigger.actor
+        and hit.trigger.place
+        and both
+        and len(codes) == 2
+        and not ctx.text[_word_end(ctx.text, lo + both.end()) : noun_pos].strip()
+    ):
+        # `দুই দেশের রাষ্ট্রদূত ... ফিরে যান`: each side's own act, one record per actor.
+        return [(c, sorted(codes)) for c in sorted(codes)]
     actor = None
     if hit.trigger.actor:
         fin = toks[hit.end].end
@@ -453,6 +490,15 @@ def _participants(
         chosen = subjects[-1:] or after[:1] or adjs[-1:] or gov or itself[:1] or owner[:1]
         actor = chosen[0] if chosen else None
     return [(actor, sorted(codes))]
+
+
+def _word_end(text: str, i: int) -> int:
+    """End of the word that ``i`` is inside (`দুই দেশ|ের` -> after `ের`)."""
+    m = _LETTER.match(text, i)
+    while m is not None:
+        i = m.end()
+        m = _LETTER.match(text, i)
+    return i
 
 
 def _both_count(phrase: str) -> int:
@@ -649,6 +695,8 @@ def _moves_time(text: str, lo: int, hi: int) -> bool:
     return False
 
 
+_YEAR = regex.compile(r"\d{3,4}")  # a year (digits are ASCII in the normalized text)
+
 _SEP = regex.compile(r"\s*(?:[;,]|(?<!\S)এবং(?!\S))\s*")
 
 
@@ -704,9 +752,11 @@ def find_events(
     seen: set[tuple[str, str, tuple[str, ...], str]] = set()
     narrative: str | None = None
     prev_end = 0
+    prev_parts: list[str] | None = None  # the previous sentence's last happening's
     for sent in sents:
         if "\n" in text[prev_end : sent.start]:
             narrative = None  # a new paragraph starts a new narration
+            prev_parts = None
         prev_end = sent.end
         a = bisect.bisect_left(date_starts, sent.start)
         b = bisect.bisect_left(date_starts, sent.end)
@@ -725,14 +775,36 @@ def find_events(
         if first is not None and (sent_dates or carried):
             fa = bisect.bisect_left(figure_starts, sent.start)
             fz = bisect.bisect_left(figure_starts, sent.end)
+            before = len(events)
+            # Only a sentence dated relative to the one before (`একই দিনে`, `পরদিন`)
+            # or not dated at all continues its parties; a year starts afresh.
+            relative = not any(_YEAR.search(text, d.start, d.end) for d in sent_dates)
             _sentence_events(
-                nt, ctx, sent, first, sent_dates, figures[fa:fz], carried, seen, events
+                nt,
+                ctx,
+                sent,
+                first,
+                sent_dates,
+                figures[fa:fz],
+                carried,
+                seen,
+                events,
+                prev_parts if relative else None,
             )
+            prev_parts = events[-1].participants if len(events) > before else None
+        else:
+            prev_parts = None
         if sent_dates:
             narrative = str(sent_dates[-1].value)
         elif carried is None:
             narrative = None
     return events
+
+
+def _detail(text: str, lo: int, pos: int) -> bool:
+    """The clause from ``lo`` opens with an elaborating word (`যেখানে`)."""
+    words = _WORD.findall(text, lo, pos)
+    return bool(words) and words[0] in _words("detail")
 
 
 def _sentence_events(
@@ -745,6 +817,7 @@ def _sentence_events(
     carried: str | None,
     seen: set[tuple[str, str, tuple[str, ...], str]],
     events: list[Event],
+    previous: list[str] | None = None,
 ) -> None:
     text = nt.text
     # Words from the first trigger word on: nothing before it can be a trigger.
@@ -784,16 +857,20 @@ def _sentence_events(
             continue
         if not hit.trigger.noun and not sent_dates:
             continue  # a generic verb (`চালু করেন`) needs a date of its own sentence
-        records = _participants(ctx, toks, lo, hi, hit, bool(sent_dates), sent.start, inherited)
+        if n > 0 and _detail(text, lo, pos) and _own_date(sent_dates, lo, nxt, pos) is None:
+            continue  # `..., যেখানে ... রায় দেন`: the happening before, elaborated
+        records = _participants(
+            ctx, toks, lo, hi, hit, bool(sent_dates), sent.start, inherited, previous
+        )
         if records:
             inherited = records[-1][1]
-        for actor, parts in records:
-            # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record.
-            act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
-            key = (hit.trigger.type, date, tuple(parts), act)
-            if key in seen:
-                continue
-            seen.add(key)
+        # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record;
+        # one statement may give several (`দুই দেশের রাষ্ট্রদূত ফিরে যান`: one per actor).
+        act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
+        keys = [(hit.trigger.type, date, tuple(parts), act) for _actor, parts in records]
+        fresh = [r for r, key in zip(records, keys, strict=True) if key not in seen]
+        seen.update(keys)
+        for actor, parts in fresh:
             start, end, span = nt.orig_span_text(*spans[n])
             events.append(
                 Event(

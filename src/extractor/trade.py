@@ -172,13 +172,24 @@ def _flow_word(words: list[_Word], money: Found, lo: int, hi: int) -> _Word | No
     for w in words:
         if w.start >= money.end:
             if w.role in kinds and w.start - money.end <= 1:
-                return w
+                return _head(words, w)
             break
     before = [w for w in words if w.role in kinds and lo <= w.start and w.end <= money.start]
     if before:
         return before[-1]
     after = [w for w in words if w.role in kinds and w.start >= money.end and w.end <= hi]
-    return after[0] if after else None
+    return _head(words, after[0]) if after else None
+
+
+def _head(words: list[_Word], w: _Word) -> _Word:
+    """A flow word right before a block noun only modifies it (`আমদানি ঋণপত্র`,
+    `আমদানির এলসি`, `রপ্তানি প্রণোদনা`): the figure is the block noun's."""
+    if w.role not in _FLOWS:
+        return w
+    nxt = next((x for x in words if x.start >= w.end), None)
+    if nxt is not None and nxt.role == "block" and nxt.start - w.end <= 1:
+        return nxt
+    return w
 
 
 def _is_difference(money: Found, words: list[_Word]) -> bool:
