@@ -17,6 +17,7 @@ CLDR currency names through babel.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -38,6 +39,7 @@ from extractor.numbers import (
     parse_at,
     tokenize,
 )
+from extractor.records import country_codes
 from extractor.resources import suffixes, table
 from extractor.text import sentences
 
@@ -1001,4 +1003,84 @@ def find_amounts(text: str) -> list[Found]:
         found.extend(here)
     if any(f.kind == "number" for f in found):
         found = _sentence_context(text, found, scaled)
+    found = _local_currencies(text, found)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+# annotation.md fixes these bare words: `ডলার` is USD, `টাকা` BDT, `রুপি` INR.
+_FIXED_BARE = frozenset({"USD", "BDT", "INR"})
+# Currencies in use on this date (babel's CLDR territory data; fixed for reproducible output).
+_CURRENCY_DATE = dt.date(2024, 1, 1)
+
+
+@functools.cache
+def _ambiguous_heads() -> dict[str, frozenset[str]]:
+    """Bare currency words that several countries' currencies end in (`রিয়াল`:
+    SAR, QAR, OMR, ...), with the codes in use; the fixed ones left out."""
+    in_use = {c for codes in _territory_currencies().values() for c in codes}
+    heads: dict[str, set[str]] = defaultdict(set)
+    for p in _tables().currencies:
+        if p.role == "name" and p.value in in_use:
+            heads[p.words[-1]].add(p.value)
+    bare = {p.words[0]: p.value for p in _tables().currencies if len(p.words) == 1}
+    return {
+        h: frozenset(codes)
+        for h, codes in heads.items()
+        if len(codes) > 1 and h in bare and bare[h] not in _FIXED_BARE
+    }
+
+
+@functools.cache
+def _territory_currencies() -> dict[str, tuple[str, ...]]:
+    from babel.numbers import get_territory_currencies
+
+    out = {}
+    for code in country_codes():
+        try:
+            out[code] = tuple(get_territory_currencies(code, _CURRENCY_DATE, tender=True))
+        except Exception:  # babel has no data for historic codes (SU)
+            continue
+    return out
+
+
+def _bare_head(text: str, f: Found) -> str | None:
+    """The currency word of a money mention when it stands bare (`৪৭০ কোটি রিয়াল`,
+    not `সৌদি রিয়াল`): the ambiguous head it is, or None."""
+    heads = _ambiguous_heads()
+    words = text[f.start : f.end].split()
+    for k in range(len(words) - 1, -1, -1):
+        head = next((w for w in _stems(words[k]) if w in heads), None)
+        if head is None:
+            continue
+        qualified = k > 0 and any(
+            p.words[-2:] == (words[k - 1], head) for p in _tables().currencies if len(p.words) > 1
+        )
+        return None if qualified else head
+    return None
+
+
+def _local_currencies(text: str, found: list[Found]) -> list[Found]:
+    """A bare `রিয়াল`, `দিনার`, `পেসো` is the currency of the country it is said
+    of: the country named last before it in its sentence, else the article's most
+    named country with such a currency (an Oman article's `রিয়াল` is OMR)."""
+    bare = [(k, h) for k, f in enumerate(found) if f.kind == "money" and (h := _bare_head(text, f))]
+    if not bare:
+        return found
+    named = countries.find_countries(text)
+    ranked = countries.main_countries(named)
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    currencies = _territory_currencies()
+    out = list(found)
+    for k, head in bare:
+        f = found[k]
+        codes = _ambiguous_heads()[head]
+        si = bisect.bisect_right(starts, f.start) - 1
+        lo = sents[si].start if si >= 0 else 0
+        before = [c.code for c in named if lo <= c.start < f.start]
+        for country in [*reversed(before), *ranked]:
+            local = [c for c in currencies.get(country, ()) if c in codes]
+            if local:
+                out[k] = replace(f, unit=local[0])
+                break
+    return out
