@@ -40,7 +40,7 @@ from extractor.numbers import (
     tokenize,
 )
 from extractor.records import country_codes
-from extractor.resources import suffixes, table
+from extractor.resources import suffixes, table, trie
 from extractor.text import sentences
 
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
@@ -1043,9 +1043,16 @@ def _territory_currencies() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@functools.cache
+def _heads_pattern() -> re.Pattern[str]:
+    return re.compile(trie(list(_ambiguous_heads())) or "(?!)")
+
+
 def _bare_head(text: str, f: Found) -> str | None:
     """The currency word of a money mention when it stands bare (`৪৭০ কোটি রিয়াল`,
     not `সৌদি রিয়াল`): the ambiguous head it is, or None."""
+    if _heads_pattern().search(text, f.start, f.end) is None:
+        return None  # almost every money mention: one C-level scan decides
     heads = _ambiguous_heads()
     words = text[f.start : f.end].split()
     for k in range(len(words) - 1, -1, -1):
