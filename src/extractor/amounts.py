@@ -29,7 +29,7 @@ import regex
 from babel import Locale
 
 from extractor import countries
-from extractor.matches import Found, Kind
+from extractor.matches import CountryMatch, Found, Kind
 from extractor.numbers import (
     DIGIT_RUN,
     NumParse,
@@ -988,10 +988,12 @@ def _scaled(toks: list[Token], here: list[Found], offset: int) -> list[int]:
     ]
 
 
-def find_amounts(text: str) -> list[Found]:
+def find_amounts(text: str, named: list[CountryMatch] | None = None) -> list[Found]:
     """Amount mentions of a normalized text, in order.
 
     Only regions around digits and number words are tokenized and read.
+    ``named``: the text's country references, when the caller has them already
+    (a bare `রিয়াল` is read by them; found here when needed and not given).
     """
     found: list[Found] = []
     scaled: set[int] = set()
@@ -1003,7 +1005,7 @@ def find_amounts(text: str) -> list[Found]:
         found.extend(here)
     if any(f.kind == "number" for f in found):
         found = _sentence_context(text, found, scaled)
-    found = _local_currencies(text, found)
+    found = _local_currencies(text, found, named)
     return sorted(found, key=lambda f: (f.start, -f.end))
 
 
@@ -1066,14 +1068,17 @@ def _bare_head(text: str, f: Found) -> str | None:
     return None
 
 
-def _local_currencies(text: str, found: list[Found]) -> list[Found]:
+def _local_currencies(
+    text: str, found: list[Found], named: list[CountryMatch] | None
+) -> list[Found]:
     """A bare `রিয়াল`, `দিনার`, `পেসো` is the currency of the country it is said
     of: the country named last before it in its sentence, else the article's most
     named country with such a currency (an Oman article's `রিয়াল` is OMR)."""
     bare = [(k, h) for k, f in enumerate(found) if f.kind == "money" and (h := _bare_head(text, f))]
     if not bare:
         return found
-    named = countries.find_countries(text)
+    if named is None:
+        named = countries.find_countries(text)
     ranked = countries.main_countries(named)
     sents = sentences(text)
     starts = [s.start for s in sents]

@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 
 from extractor import amounts, dates
-from extractor.matches import Found
+from extractor.matches import CountryMatch, Found
 from extractor.records import Mention
 from extractor.text import NormText
 
@@ -43,9 +43,12 @@ def merge(date_found: list[Found], amount_found: list[Found]) -> list[Found]:
     return sorted(kept_dates + kept_amounts, key=lambda f: (f.start, -f.end))
 
 
-def find(text: str, doc_date: dt.date | None = None) -> list[Found]:
-    """All mentions of a normalized text, sorted by position."""
-    return merge(dates.find_dates(text, doc_date), amounts.find_amounts(text))
+def find(
+    text: str, doc_date: dt.date | None = None, named: list[CountryMatch] | None = None
+) -> list[Found]:
+    """All mentions of a normalized text, sorted by position (``named``: its
+    country references, if known, so they are not looked for again)."""
+    return merge(dates.find_dates(text, doc_date), amounts.find_amounts(text, named))
 
 
 def record_data(nt: NormText, found: list[Found]) -> list[dict[str, object]]:

@@ -1,8 +1,9 @@
 """The whole flow for one article: text -> contract Document.
 
 text ──normalize──▶ NormText (NFC + offset map)
-     ──dates / amounts──▶ Found (mentions, normalized offsets)
      ──countries──▶ CountryMatch
+     ──dates / amounts──▶ Found (mentions, normalized offsets; a bare রিয়াল reads
+                                 the countries)
      ──events / trade──▶ Event, TradeFlow
      ──records──▶ Document (validated against the text)
 """
@@ -27,8 +28,8 @@ def extract(text: str, doc_id: str = "doc", doc_date: dt.date | None = None) -> 
         raise ValueError("remove the BOM before extraction (offsets count from after it)")
     nt = normalize(text)
     sents = sentences(nt.text)
-    found = mentions.find(nt.text, doc_date)
     found_countries = countries.find_countries(nt.text)
+    found = mentions.find(nt.text, doc_date, found_countries)
     data = {
         "doc_id": doc_id,
         "mentions": mentions.record_data(nt, found),
