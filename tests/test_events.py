@@ -619,3 +619,117 @@ def test_bombing_resolution_membership_formation_aid_and_tranche() -> None:
     assert ("other", "1981-05-25", ["KW", "OM", "SA"]) in keys
     assert ("other", "1991", ["BD", "JP"]) in keys
     assert ("other", "2023-12-12", ["BD"]) in keys
+
+
+def test_troops_sent_and_a_response_leaves_the_narrative_date() -> None:
+    # `এর জবাবে`: a response is later than what it answers; it does not take its date.
+    text = (
+        "২০০৩ সালের আগস্টে নাইজেরিয়া লাইবেরিয়ায় সৈন্য পাঠায়। যুক্তরাষ্ট্র এর জবাবে উপকূলে জাহাজ পাঠায় এবং ঘানা সেনা পাঠায়।"
+    )
+    got = _events(text, [("২০০৩ সালের আগস্টে", "2003-08")])
+    assert _keys(got) == [("other", "2003-08", ["NG"], "NG")]
+
+
+def test_coup_expulsion_handover_and_participation() -> None:
+    text = (
+        "মালি\n\n১৯৬৮ সালের ১৯ নভেম্বর সেনাবাহিনী রাষ্ট্রপতিকে ক্ষমতাচ্যুত করে। "
+        "১৯৯১ সালের মার্চে এক গণ-অভ্যুত্থানে সামরিক সরকার উৎখাত হয়। "
+        "১৯৯২ সালের জুনে নির্বাচিত সরকারের কাছে ক্ষমতা হস্তান্তর হয়। "
+        "২০২২ সালের ফেব্রুয়ারিতে মালি থেকে ফ্রান্সের রাষ্ট্রদূতকে বহিষ্কার করা হয়। "
+        "১৯৬১ সালের সেপ্টেম্বরে দেশটি জোটনিরপেক্ষ সম্মেলনে অংশ নেয়।"
+    )
+    dates = [
+        ("১৯৬৮ সালের ১৯ নভেম্বর", "1968-11-19"),
+        ("১৯৯১ সালের মার্চে", "1991-03"),
+        ("১৯৯২ সালের জুনে", "1992-06"),
+        ("২০২২ সালের ফেব্রুয়ারিতে", "2022-02"),
+        ("১৯৬১ সালের সেপ্টেম্বরে", "1961-09"),
+    ]
+    got = _events(text, dates)
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [
+        ("other", "1968-11-19", ["ML"]),
+        ("other", "1991-03", ["ML"]),
+        ("other", "1992-06", ["ML"]),
+        ("other", "2022-02", ["FR", "ML"]),
+        ("other", "1961-09", ["ML"]),
+    ]
+
+
+def test_documents_signed_and_two_leaders_are_the_pair() -> None:
+    text = (
+        "লাওস-কম্বোডিয়া তিন চুক্তি সই\n\n"
+        "লাওসের প্রধানমন্ত্রী বৃহস্পতিবার (৯ মার্চ) নমপেনে আসেন। "
+        "শুক্রবার (১০ মার্চ) দুই দেশের মন্ত্রীরা তিনটি নথিতে সই করেন। "
+        "একই দিন দুই প্রধানমন্ত্রী বৈঠক করেন।"
+    )
+    dates = [
+        ("বৃহস্পতিবার (৯ মার্চ)", "XXXX-03-09"),
+        ("শুক্রবার (১০ মার্চ)", "XXXX-03-10"),
+        ("একই দিন", "XXXX-03-10"),
+    ]
+    got = _events(text, dates)
+    assert _keys(got) == [
+        ("visit", "XXXX-03-09", ["KH", "LA"], "LA"),
+        ("agreement_signed", "XXXX-03-10", ["KH", "LA"], None),
+        ("other", "XXXX-03-10", ["KH", "LA"], None),
+    ]
+
+
+def test_meeting_naming_no_country_in_a_pair_article_is_the_pairs() -> None:
+    # A typed act inside a `যেখানে` clause is a happening of its own.
+    text = (
+        "ঘানা–কেনিয়া সম্পর্ক\n\n"
+        "২০১২ সালে দুই দেশের যৌথ কমিটি গঠিত হয়। "
+        "কমিটির প্রথম সভা বসে ২০১৩ সালের ৪ মে, যেখানে তিনটি সমঝোতা স্মারক সই হয়। "
+        "২০১৪ সালে সভা হয়েছিল আক্রায়।"
+    )
+    dates = [("২০১২ সালে", "2012"), ("২০১৩ সালের ৪ মে", "2013-05-04"), ("২০১৪ সালে", "2014")]
+    got = _events(text, dates)
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [
+        ("other", "2012", ["GH", "KE"]),
+        ("other", "2013-05-04", ["GH", "KE"]),
+        ("agreement_signed", "2013-05-04", ["GH", "KE"]),
+        ("other", "2014", ["GH", "KE"]),
+    ]
+
+
+def test_act_naming_no_country_in_a_country_article_is_its_own() -> None:
+    text = "কেনিয়া\n\nকেনিয়া পূর্ব আফ্রিকার দেশ। ১৯৯২ সালে প্রথম বহুদলীয় নির্বাচন হয়েছিল।"
+    got = _events(text, [("১৯৯২ সালে", "1992")])
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [("other", "1992", ["KE"])]
+
+
+def test_partner_with_songe_in_a_country_article_adds_the_article_country() -> None:
+    text = "কেনিয়া\n\nকেনিয়া পূর্ব আফ্রিকার দেশ। ১৯৮০ সালে চীনের সঙ্গে একটি বাণিজ্য চুক্তি সই হয়।"
+    got = _events(text, [("১৯৮০ সালে", "1980")])
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [("agreement_signed", "1980", ["CN", "KE"])]
+
+
+def test_several_states_cutting_ties_are_one_record_each() -> None:
+    text = "২০১৭ সালের ৫ জুন বাহরাইন ও মিসর কাতারের সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করে।"
+    got = _events(text, [("২০১৭ সালের ৫ জুন", "2017-06-05")])
+    assert sorted(_keys(got)) == [
+        ("other", "2017-06-05", ["BH", "QA"], "BH"),
+        ("other", "2017-06-05", ["EG", "QA"], "EG"),
+    ]
+
+
+def test_independence_and_becoming_independent_on_one_date_are_one_act() -> None:
+    text = (
+        "১৯৬২ সালের ৫ জুলাই আলজেরিয়া ফ্রান্সের কাছ থেকে স্বাধীনতা লাভ করে "
+        "এবং আফ্রিকার একটি বড় স্বাধীন রাষ্ট্রে পরিণত হয়।"
+    )
+    got = _events(text, [("১৯৬২ সালের ৫ জুলাই", "1962-07-05")])
+    assert [k[:3] for k in _keys(got)] == [("other", "1962-07-05", ["DZ"])]
+
+
+def test_relations_restored_with_a_partner_and_approval_given() -> None:
+    text = (
+        "পেরু\n\nপেরু দক্ষিণ আমেরিকার দেশ। ১৯৮৫ সালের জুনে নতুন সরকার কিউবার সঙ্গে সম্পর্ক "
+        "পুনঃস্থাপন করে। দুই দিন পর পেরুর সংসদ কিউবার সঙ্গে বাণিজ্য চুক্তির অনুমোদন দেয়।"
+    )
+    got = _events(text, [("১৯৮৫ সালের জুনে", "1985-06"), ("দুই দিন পর", "1985-06")])
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [
+        ("relations_established", "1985-06", ["CU", "PE"]),
+        ("other", "1985-06", ["CU", "PE"]),
+    ]

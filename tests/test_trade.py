@@ -573,3 +573,24 @@ def test_new_paragraph_without_a_time_continues_the_last_period() -> None:
     dates = [("মার্চ মাসে", "XXXX-03")]
     money = [("৮ হাজার কোটি ডলারের", "80000000000"), ("১ হাজার ৫০০ কোটি ডলার", "15000000000")]
     assert [k[0] for k in _trade(text, dates, money)] == ["XXXX-03", "XXXX-03"]
+
+
+def test_verb_final_flow_word_belongs_to_the_figure_before_it() -> None:
+    # `X ... রপ্তানি করে এবং Y থেকে ... আমদানি করে`: the second figure is the import,
+    # and its clause keeps the subject of the first.
+    text = (
+        "২০২০ সালে মিসর সুদানে ৪০ কোটি ডলারের পণ্য রপ্তানি করে এবং সুদান থেকে ১২ কোটি ডলারের পণ্য আমদানি করে।"
+    )
+    money = [("৪০ কোটি ডলারের", "400000000"), ("১২ কোটি ডলারের", "120000000")]
+    assert _trade(text, [("২০২০ সালে", "2020")], money) == [
+        ("2020", "export", "EG", "SD", ["EG", "SD"], Decimal("400000000")),
+        ("2020", "import", "SD", "EG", ["EG", "SD"], Decimal("120000000")),
+    ]
+
+
+def test_export_promotion_bureau_names_no_flow() -> None:
+    text = "রপ্তানি উন্নয়ন ব্যুরোর তথ্য অনুযায়ী, ২০২১ সালে বাংলাদেশ মিসর থেকে ৫ কোটি ডলারের পণ্য আমদানি করেছে।"
+    money = [("৫ কোটি ডলারের", "50000000")]
+    assert _trade(text, [("২০২১ সালে", "2021")], money) == [
+        ("2021", "import", "EG", "BD", ["BD", "EG"], Decimal("50000000")),
+    ]

@@ -49,6 +49,7 @@ _FINITE_WINDOW = 2  # words between a predicate and its finite verb
 _TAIL = 2  # words after the finite verb that still belong to its clause (`ভোট দেয় বিপক্ষে`)
 _SPEECH_WINDOW = 4  # words between a participle `করে` and the speech verb it depends on
 _NOMINAL_GAP = 24  # characters between a date and the verbal noun it dates
+_ABSTRACT = "তা"  # the suffix making an abstract noun of an adjective (`স্বাধীন` -> `স্বাধীনতা`)
 _PARTICIPLE = "িত"  # the Sanskrit past participle ending (`স্থাপিত`, `স্বাক্ষরিত`)
 
 
@@ -70,6 +71,7 @@ class _Trigger:
     figure: bool  # the act sets a figure: figures between noun and predicate are its object
     solo: bool  # one country's own act (independence): the country it is won from is no party
     object: bool  # the act needs a party it is done to (a recognition)
+    mutual: bool = False  # the act needs two sides (a meeting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ def _triggers() -> tuple[_Trigger, ...]:
                     row.get("figure", "") == "yes",
                     row.get("solo", "") == "yes",
                     row.get("object", "") == "yes",
+                    row.get("mutual", "") == "yes",
                 )
             )
     return tuple(out)
@@ -331,6 +334,7 @@ class _Ctx:
     starts: list[int]  # country starts, for bisect
     kinds: dict[int, str]  # how each country is named ("city", ...), filled on demand
     present: frozenset[str]  # every country the article names
+    pair_title: bool = False  # the first line names exactly the article's two countries
 
 
 def _in_span(ctx: _Ctx, lo: int, hi: int) -> list[CountryMatch]:
@@ -397,8 +401,12 @@ def _participants(
     government = _unnamed_government(ctx, lo, hi)
     if government:
         codes.add(_HOME)
-    if len(codes) == 1 and _HOME not in codes and _with_partner(ctx, named, hi):
-        codes.add(_HOME)  # `জাপানের সঙ্গে ... সই হয়`: the other side is the home country
+    if len(codes) == 1 and _with_partner(ctx, named, hi):
+        # `জাপানের সঙ্গে ... সই হয়`: the unnamed side is the home country, or in an
+        # article that never names it, the article's own (`চীনের সঙ্গে` in a country article).
+        side = _HOME if _HOME in ctx.present else ctx.main
+        if side is not None:
+            codes.add(side)
     pointer = _phrase_re("home").search(clause)
     if pointer and (government or codes):
         # `সরকার দেশটিতে ওষুধ পাঠায়`: `দেশটি` is the country named last before it.
@@ -424,8 +432,13 @@ def _participants(
         codes = {c.code for c in _in_span(ctx, sent_lo, lo)}
     if not codes and previous and not pointer:
         codes = set(previous)
+    if hit.trigger.mutual and ctx.pair_title and len(codes) == 1 and codes < set(ctx.pair):
+        codes = set(ctx.pair)  # `২০১৪ সালে সভা হয় আক্রায়`: a meeting has two sides
     if not codes and ctx.main and (pointer or dated):
-        codes.add(ctx.main)
+        # A clause naming no country is the article's own; an act between two sides
+        # (`কমিটির প্রথম সভা বসে ...`, an agreement) in an article about a pair is the pair's.
+        mutual = hit.trigger.mutual or hit.trigger.type in _BILATERAL
+        codes |= set(ctx.pair) if mutual and ctx.pair_title else {ctx.main}
     if not codes:
         return []
     if hit.trigger.object and len(codes) == 1 and ctx.main and ctx.main not in codes:
@@ -578,9 +591,7 @@ _WITH = regex.compile(r"\s*(?:সঙ্গে|সাথে|সহিত)(?![\p{L
 
 def _with_partner(ctx: _Ctx, named: list[CountryMatch], hi: int) -> bool:
     """`জাপানের সঙ্গে`: one side named as the partner of an unnamed one."""
-    return _HOME in ctx.present and any(
-        c.form == "gen" and _WITH.match(ctx.text, c.end) for c in named if c.end < hi
-    )
+    return any(c.form == "gen" and _WITH.match(ctx.text, c.end) for c in named if c.end < hi)
 
 
 def _last_named(ctx: _Ctx, pos: int) -> str | None:
@@ -719,6 +730,19 @@ def _clauses(
     return [spans[g] for g in group]
 
 
+_BILATERAL = ("agreement_signed", "relations_established")  # acts that always have two sides
+
+
+def _pair_title(text: str, countries: list[CountryMatch], pair: tuple[str, ...]) -> bool:
+    """The first line is a title or headline (no sentence ends in it) naming the article's
+    two countries and no other (`কাতার–তুরস্ক সম্পর্ক`, `বাংলাদেশ-থাইল্যান্ড ... সই`)."""
+    end = text.find("\n")
+    if end < 0 or "।" in text[:end]:
+        return False
+    named = {c.code for c in countries if c.end <= end}
+    return len(pair) == 2 and named == set(pair)
+
+
 def _first_in(starts: list[int], sent: Sentence) -> int | None:
     i = bisect.bisect_left(starts, sent.start)
     return starts[i] if i < len(starts) and starts[i] < sent.end else None
@@ -738,6 +762,7 @@ def find_events(
         [c.start for c in countries],
         {},
         frozenset(c.code for c in countries),
+        _pair_title(text, countries, tuple(sorted(ranked[:2]))),
     )
     dates = sorted((f for f in found if f.kind == "date"), key=lambda f: f.start)
     date_starts = [d.start for d in dates]
@@ -857,8 +882,15 @@ def _sentence_events(
             continue
         if not hit.trigger.noun and not sent_dates:
             continue  # a generic verb (`চালু করেন`) needs a date of its own sentence
-        if n > 0 and _detail(text, lo, pos) and _own_date(sent_dates, lo, nxt, pos) is None:
-            continue  # `..., যেখানে ... রায় দেন`: the happening before, elaborated
+        if (
+            n > 0
+            and hit.trigger.type == "other"
+            and _detail(text, lo, pos)
+            and _own_date(sent_dates, lo, nxt, pos) is None
+        ):
+            # `..., যেখানে ... রায় দেন`: the happening before, elaborated; a typed act
+            # there (`সভা বসে ..., যেখানে ... সমঝোতা স্মারক সই হয়`) is a happening of its own.
+            continue
         records = _participants(
             ctx, toks, lo, hi, hit, bool(sent_dates), sent.start, inherited, previous
         )
@@ -867,6 +899,9 @@ def _sentence_events(
         # The same act restated (`স্বীকৃতি দান করে` ... `স্বীকৃতি দিয়েছে`) is one record;
         # one statement may give several (`দুই দেশের রাষ্ট্রদূত ফিরে যান`: one per actor).
         act = hit.trigger.noun[0] if hit.trigger.noun else hit.trigger.predicate
+        # The abstract noun in `-তা` is its adjective's act: `স্বাধীনতা অর্জন করে` and
+        # `স্বাধীন রাষ্ট্রে পরিণত হয়` on one date are one independence.
+        act = act.removesuffix(_ABSTRACT)
         keys = [(hit.trigger.type, date, tuple(parts), act) for _actor, parts in records]
         fresh = [r for r, key in zip(records, keys, strict=True) if key not in seen]
         seen.update(keys)

@@ -165,9 +165,15 @@ def _suffix_form(suffix: str) -> str | None:
     return None
 
 
-def _flow_word(words: list[_Word], money: Found, lo: int, hi: int) -> _Word | None:
+def _flow_word(
+    words: list[_Word], money: Found, lo: int, hi: int, figures: Sequence[Found] = ()
+) -> _Word | None:
     """The trade or veto word nearest the figure: the noun right after it (`৫০ কোটি
-    টাকার তহবিল`), else the nearest before it in the clause, else after."""
+    টাকার তহবিল`), else the nearest before it in the clause, else after.
+
+    A verb-final flow word (`X ১১৮ কোটি ডলারের পণ্য রপ্তানি করে এবং Y থেকে ৩২ কোটি
+    ডলারের পণ্য আমদানি করে`) belongs to the figure before it when that figure has
+    no flow word of its own before it: the next figure then takes the word after it."""
     kinds = (*_FLOWS, "block")
     for w in words:
         if w.start >= money.end:
@@ -175,9 +181,13 @@ def _flow_word(words: list[_Word], money: Found, lo: int, hi: int) -> _Word | No
                 return _head(words, w)
             break
     before = [w for w in words if w.role in kinds and lo <= w.start and w.end <= money.start]
-    if before:
-        return before[-1]
     after = [w for w in words if w.role in kinds and w.start >= money.end and w.end <= hi]
+    if before:
+        last = before[-1]
+        earlier = [f for f in figures if lo <= f.start and f.end <= last.start]
+        if after and earlier and not any(w.end <= earlier[0].start for w in before):
+            return _head(words, after[0])
+        return last
     return _head(words, after[0]) if after else None
 
 
@@ -616,7 +626,7 @@ def _sentence_flows(
             role, exporter, importer, parties = slots[m.start]
             current.append(_Flow(role, exporter, importer, parties, period, m, si))
             continue
-        word = _flow_word(words, m, lo, hi)
+        word = _flow_word(words, m, lo, hi, money)
         if word is None:
             inherited = _inherit(words, m, lo, prev, inherited_count)
             if inherited is not None:
@@ -629,6 +639,11 @@ def _sentence_flows(
         seg_lo = max([lo, *prev_money])
         seg_hi = m.start if word.end <= m.start else word.end
         refs = _refs(doc, seg_lo, seg_hi, words, ctx) or _refs(doc, lo, seg_hi, words, ctx)
+        if seg_lo > lo and refs and all(r.form in ("src", "loc") for r in refs):
+            # `তুরস্ক কাতারে ... রপ্তানি করে এবং কাতার থেকে ... আমদানি করে`: a later
+            # coordinated clause naming only a source or destination keeps the subject.
+            subject = [r for r in _refs(doc, lo, seg_lo, words, ctx) if r.form == "base"][:1]
+            refs = sorted(subject + refs, key=lambda r: r.pos)
         restated = _restated(doc, word, words, refs, [*flows, *current])
         if restated is not None:
             own_date = any(d.end <= m.start for d in doc.dates_in(sent.start, sent.end))
