@@ -86,12 +86,6 @@ def find_countries(text: str) -> list[CountryMatch]:
     return out
 
 
-def name_at(text: str, pos: int) -> bool:
-    """A country is named at ``pos`` (`দুই দেশ ভারত ও ভুটান`: names after a count)."""
-    m = _pattern().match(text, pos)
-    return m is not None and _names()[m.group("name")][0] != _BLOCK
-
-
 def kind_of(text: str, match: CountryMatch) -> str:
     """How a match names its country: "name", "alias", "adj" or "city"."""
     m = _pattern().match(text, match.start)
