@@ -1463,8 +1463,47 @@ def _headline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# `রোববার (২৮ ডিসম্বের)`: a day in parentheses, as news gives its date line.
+_PAREN_DAY_WORD = re.compile(rf"\([ ]*\d{{1,2}}[ ]+({_LETTER}+)[ ]*\)")
+
+
+def _mend_month_typos(text: str) -> str:
+    """The text with a misspelt month in a parenthesized day (`(২৮ ডিসম্বের)`, two
+    letters swapped) replaced by the month it can only be: a month name of the same
+    length with the same letters or one letter different. Offsets do not move."""
+    out: list[str] = []
+    pos = 0
+    for m in _PAREN_DAY_WORD.finditer(text):
+        word = m.group(1)
+        fix = None if word in _months() else _month_like(word)
+        if fix is not None:
+            out += [text[pos : m.start(1)], fix]
+            pos = m.end(1)
+    return "".join([*out, text[pos:]]) if out else text
+
+
+@functools.lru_cache(maxsize=256)
+def _month_like(word: str) -> str | None:
+    if len(word) < _MIN_MENDED:
+        return None
+    near = {
+        name
+        for name in _months()
+        if len(name) == len(word)
+        and (
+            sorted(name) == sorted(word)
+            or sum(a != b for a, b in zip(name, word, strict=True)) == 1
+        )
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+_MIN_MENDED = 4  # shorter words are too close to each other to mend
+
+
 def find_dates(text: str, doc_date: dt.date | None = None) -> list[Found]:
     """Date mentions of a normalized text (kind "date", EDTF values), in order."""
+    text = _mend_month_typos(text)
     cands = _candidates(text)
     head = _headline_end(text)
     out: list[Found] = []
