@@ -383,6 +383,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
         "ybetween",
         r"(?P<y>{Y4})[ ]+(?:ও|এবং)[ ]+(?P<y2>{Y4})[ ]*{ERA}(?:ের|এর|র){_B}[ ]+মধ্যে",
     ),
+    # `2013 মাধ্যমে 2009 থেকে`: machine-translated "from 2009 through 2013"
+    ("ythrough", r"(?P<y2>{Y4})[ ]+মাধ্যমে[ ]+(?P<y>{Y4})"),
     # ১৯৯০-এর দশকে / ১৯৯০ দশকে / নব্বইয়ের দশকে
     ("decade", r"(?P<y>{Y4})(?:[ ]*-?[ ]*(?:এর|র)|[ ]+এর)?[ ]*দশক{SUF}{_B}"),
     ("decw", r"{_S}(?P<decw>{DECW})[ ]+দশক{SUF}{_B}"),
@@ -573,6 +575,7 @@ _YEAR_NEXT_RULES: dict[str, tuple[str, ...]] = {
     "rng": ("yrange", "fy", "decade"),
     "dec": ("decade",),
     "lst": ("ylist", "ybetween"),
+    "thru": ("ythrough",),
 }
 
 
@@ -581,7 +584,8 @@ def _year_next() -> re.Pattern[str]:
     f = _fragments()
     return re.compile(
         rf"[ ]*(?:(?P<era>{f['ERA']})|(?P<bera>{f['BERA']})|(?P<fyw>{f['FYW']})"
-        rf"|(?P<dec>-?[ ]*(?:এর|র)?[ ]*দশক)|(?P<rng>-|থেকে|হতে)|(?P<lst>,|ও|এবং))"
+        rf"|(?P<dec>-?[ ]*(?:এর|র)?[ ]*দশক)|(?P<rng>-|থেকে|হতে)|(?P<lst>,|ও|এবং)"
+        rf"|(?P<thru>মাধ্যমে[ ]))"
     )
 
 
@@ -1132,6 +1136,12 @@ class _Resolver:
         return _Val(_D(y), _D(y2)), False, None, False
 
     _r_ybetween = _r_yrange
+
+    def _r_ythrough(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
+        y, y2 = int(c.m["y"]), int(c.m["y2"])
+        if not (1000 <= y < y2 <= 2199):
+            return None  # the translation names the later year first
+        return _Val(_D(y), _D(y2)), False, None, False
 
     def _r_decade(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         y = int(c.m["y"])
