@@ -733,3 +733,17 @@ def test_relations_restored_with_a_partner_and_approval_given() -> None:
         ("relations_established", "1985-06", ["CU", "PE"]),
         ("other", "1985-06", ["CU", "PE"]),
     ]
+
+
+def test_a_tax_cut_or_rise_is_a_happening_a_planned_one_is_not() -> None:
+    text = (
+        "যুক্তরাজ্যের অর্থনীতি মন্থর। সরকার ২০১৯ সালে করপোরেট কর হ্রাস করে। "
+        "জাপানের সরকার ২০১৪ সালে ভোগ্যপণ্যে কর বাড়িয়ে ৮ শতাংশ করে। "
+        "ভারতে আয়কর হ্রাস করা হবে ২০২৫ সালে।"
+    )
+    dates = [("২০১৯ সালে", "2019"), ("২০১৪ সালে", "2014"), ("২০২৫ সালে", "2025")]
+    got = _events(text, dates)
+    assert [(t, d, p) for t, d, p, _a in _keys(got)] == [
+        ("other", "2019", ["GB"]),
+        ("other", "2014", ["JP"]),
+    ]
