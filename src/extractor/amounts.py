@@ -333,8 +333,6 @@ def _unit_after(
 
 # `ভারত ও ভুটান`, `ভারত, ভুটান`: what joins the names of a list.
 _LIST_JOIN = re.compile(r"\s*(?:,|ও|এবং)\s*")
-# How far a list of names after `দুই দেশ` is looked for.
-_LIST_REACH = 80
 
 
 @functools.cache
@@ -343,13 +341,29 @@ def _denominators() -> dict[str, int]:
     return {r["word"]: int(r["denominator"]) for r in table("denominators.tsv")}
 
 
-def _names_listed(text: str, pos: int) -> bool:
-    """Two country names joined as a list start at ``pos`` (`দুই দেশ ভারত ও ভুটান`
-    names the two; `দুই দেশ ইরান থেকে ...` does not)."""
-    found = countries.find_countries(text[pos : pos + _LIST_REACH])
-    if len(found) < 2 or found[0].start != 0:
-        return False
-    return _LIST_JOIN.fullmatch(text, pos + found[0].end, pos + found[1].start) is not None
+class _Places:
+    """The text's country references: the caller's, or found once when first asked for."""
+
+    def __init__(self, text: str, named: list[CountryMatch] | None) -> None:
+        self.text = text
+        self._named = named
+
+    @functools.cached_property
+    def named(self) -> list[CountryMatch]:
+        return self._named if self._named is not None else countries.find_countries(self.text)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [c.start for c in self.named]
+
+    def listed_at(self, pos: int) -> bool:
+        """Two country names joined as a list start at ``pos`` (`দুই দেশ ভারত ও ভুটান`
+        names the two; `দুই দেশ ইরান থেকে ...` does not)."""
+        k = bisect.bisect_left(self.starts, pos)
+        if k + 1 >= len(self.named) or self.starts[k] != pos:
+            return False
+        first, second = self.named[k], self.named[k + 1]
+        return _LIST_JOIN.fullmatch(self.text, first.end, second.start) is not None
 
 
 def _unit_past_bound(
@@ -451,9 +465,10 @@ _OPENING_KINDS = frozenset(("digits", "num", "add", "whole"))
 class _Reader:
     """Reads amounts from one token list of one normalized text."""
 
-    def __init__(self, text: str, toks: list[Token]) -> None:
+    def __init__(self, text: str, toks: list[Token], places: _Places) -> None:
         self.text = text
         self.toks = toks
+        self.places = places
         self.n = len(toks)  # the token list is never changed while it is read
         self.tb = _tables()
 
@@ -587,8 +602,9 @@ class _Reader:
         j = num.stop
         part = self._fraction_part(num, j)
         if part is not None:
-            value, stop = part
-            if value * _denominators()[self.toks[stop - 1].text] != num.value:
+            denominator, stop = part
+            value = num.value / denominator
+            if value * denominator != num.value:
                 return None  # এক-তৃতীয়াংশ: no exact decimal, no mention
             return _Amount(i, stop, num, value, "number", None, approx)
         value = num.value
@@ -640,15 +656,15 @@ class _Reader:
             amt = replace(amt, stop=amt.stop + 1)
         return amt
 
-    def _fraction_part(self, num: NumParse, j: int) -> tuple[Decimal, int] | None:
-        """`এক-চতুর্থাংশ`, `তিন চতুর্থাংশ`: (numerator / denominator, token after)."""
+    def _fraction_part(self, num: NumParse, j: int) -> tuple[int, int] | None:
+        """`এক-চতুর্থাংশ`, `তিন চতুর্থাংশ`: (denominator, token after the fraction)."""
         if num.ended or num.has_scale:
             return None
         k = j + 1 if (t := self.tok(j)) is not None and t.text == "-" else j
         part = self.tok(k)
         if part is None or part.text not in _denominators() or not self.adj(k - 1, k):
             return None
-        return num.value / _denominators()[part.text], k + 1
+        return _denominators()[part.text], k + 1
 
     def _number_starts(self, j: int) -> bool:
         t = self.tok(j)
@@ -743,7 +759,7 @@ class _Reader:
         if whole is None or whole.stop <= len(num.tokens) or whole.largest <= num.largest:
             return None
         stop = close + 1 + (whole.stop - len(num.tokens))
-        inner = _Reader(self.text, self.toks).scan(j + 1, close)
+        inner = _Reader(self.text, self.toks, self.places).scan(j + 1, close)
         merged = NumParse(
             value=whole.value,
             first=num.first,
@@ -843,7 +859,7 @@ class _Reader:
             # `দুই দেশ একটি চুক্তি সই করে`: "the two countries" as a subject points
             # back too, unless the names follow (an apposition counts them).
             nxt = self.tok(j)
-            named = nxt is not None and self.adj(j - 1, j) and _names_listed(self.text, nxt.start)
+            named = nxt is not None and self.adj(j - 1, j) and self.places.listed_at(nxt.start)
             return num.value > 1 and not named
         return any(w in parties for w in _stems(noun.text))
 
@@ -997,15 +1013,16 @@ def find_amounts(text: str, named: list[CountryMatch] | None = None) -> list[Fou
     """
     found: list[Found] = []
     scaled: set[int] = set()
+    places = _Places(text, named)
     for lo, hi in _regions(text):
         toks = tokenize(text, lo, hi)
-        here = _Reader(text, toks).scan(0, len(toks))
+        here = _Reader(text, toks, places).scan(0, len(toks))
         if any(f.kind == "number" for f in here):
             scaled.update(_scaled(toks, here, len(found)))
         found.extend(here)
     if any(f.kind == "number" for f in found):
         found = _sentence_context(text, found, scaled)
-    found = _local_currencies(text, found, named)
+    found = _local_currencies(text, found, places)
     return sorted(found, key=lambda f: (f.start, -f.end))
 
 
@@ -1036,13 +1053,16 @@ def _ambiguous_heads() -> dict[str, frozenset[str]]:
 def _territory_currencies() -> dict[str, tuple[str, ...]]:
     from babel.numbers import get_territory_currencies
 
-    out = {}
-    for code in country_codes():
-        try:
-            out[code] = tuple(get_territory_currencies(code, _CURRENCY_DATE, tender=True))
-        except Exception:  # babel has no data for historic codes (SU)
-            continue
-    return out
+    return {
+        code: tuple(get_territory_currencies(code, _CURRENCY_DATE, tender=True))
+        for code in country_codes()
+    }
+
+
+@functools.cache
+def _qualified() -> frozenset[tuple[str, ...]]:
+    """The last two words of every currency name of two words or more (`সৌদি রিয়াল`)."""
+    return frozenset(p.words[-2:] for p in _tables().currencies if len(p.words) > 1)
 
 
 @functools.cache
@@ -1061,24 +1081,19 @@ def _bare_head(text: str, f: Found) -> str | None:
         head = next((w for w in _stems(words[k]) if w in heads), None)
         if head is None:
             continue
-        qualified = k > 0 and any(
-            p.words[-2:] == (words[k - 1], head) for p in _tables().currencies if len(p.words) > 1
-        )
+        qualified = k > 0 and (words[k - 1], head) in _qualified()
         return None if qualified else head
     return None
 
 
-def _local_currencies(
-    text: str, found: list[Found], named: list[CountryMatch] | None
-) -> list[Found]:
+def _local_currencies(text: str, found: list[Found], places: _Places) -> list[Found]:
     """A bare `রিয়াল`, `দিনার`, `পেসো` is the currency of the country it is said
     of: the country named last before it in its sentence, else the article's most
     named country with such a currency (an Oman article's `রিয়াল` is OMR)."""
     bare = [(k, h) for k, f in enumerate(found) if f.kind == "money" and (h := _bare_head(text, f))]
     if not bare:
         return found
-    if named is None:
-        named = countries.find_countries(text)
+    named = places.named
     ranked = countries.main_countries(named)
     sents = sentences(text)
     starts = [s.start for s in sents]
