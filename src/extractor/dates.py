@@ -222,6 +222,12 @@ def gregorian_to_bengali(date: dt.date) -> tuple[int, int, int]:
 # (`ছয় বছর পর`) may leave that range.
 _MAX_YEAR = 9999
 
+
+def _writable_bengali_year(by: int) -> bool:
+    """A Bengali year whose Gregorian years (it spans two) EDTF can write."""
+    return 1 <= by + 594 <= _MAX_YEAR
+
+
 # ---------------------------------------------------------------- patterns
 
 _B = r"(?![\p{L}\p{M}])"  # end of a word
@@ -1098,7 +1104,7 @@ class _Resolver:
         if not c.m["y"]:
             return None  # without a Bengali year there is no Gregorian value
         by = int(c.m["y"])
-        if not 1 <= by + 594 <= 9999:
+        if not _writable_bengali_year(by):
             return None  # no Gregorian (EDTF) year for it
         try:
             g = bengali_to_gregorian(by, bmon, d)
@@ -1108,7 +1114,7 @@ class _Resolver:
 
     def _r_byear(self, c: _Cand) -> tuple[_Val, bool, int | None, bool] | None:
         by = int(c.m["y"])
-        if not 1 <= by + 594 <= 9999:
+        if not _writable_bengali_year(by):
             return None  # no Gregorian (EDTF) year for it
         if c.m["bmon"]:
             bmon = _bengali_months()[c.m["bmon"]]
